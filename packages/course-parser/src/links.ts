@@ -1,0 +1,70 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { DiagnosticCode } from '@teach-in/course-schema';
+
+export type LinkCheck =
+  | { ok: true; href: string; asset?: string }
+  | { ok: false; code: DiagnosticCode; message: string };
+
+const scheme = /^[a-z][a-z0-9+.-]*:/i;
+const outwardSchemes = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+
+/**
+ * Checks a link or image target written in a module and gives the href to use in the
+ * package, whose pages sit at its root. Local files become package assets.
+ */
+export function checkLink(
+  href: string,
+  kind: 'link' | 'image',
+  moduleFile: string,
+  courseDir: string,
+): LinkCheck {
+  if (href.startsWith('#')) return { ok: true, href };
+  const schemeMatch = scheme.exec(href)?.[0].toLowerCase();
+  if (schemeMatch || href.startsWith('//')) {
+    if (kind === 'image') {
+      if (schemeMatch === 'data:') return { ok: true, href };
+      return { ok: false, code: 'remote-image', message: `Image "${href}" is loaded from another site` };
+    }
+    if (schemeMatch && outwardSchemes.has(schemeMatch)) return { ok: true, href };
+    if (!schemeMatch) return { ok: true, href: `https:${href}` };
+    return {
+      ok: false,
+      code: 'link-outside-course',
+      message: `Link "${href}" uses "${schemeMatch}", which a package cannot open`,
+    };
+  }
+  const [filePart = '', suffix = ''] = splitSuffix(href);
+  let decoded: string;
+  try {
+    decoded = decodeURI(filePart);
+  } catch {
+    decoded = filePart;
+  }
+  if (decoded.startsWith('/') || /^[A-Za-z]:[\\/]/.test(decoded)) {
+    return {
+      ok: false,
+      code: 'link-outside-course',
+      message: `"${href}" is an absolute path; the package only holds files inside the course folder`,
+    };
+  }
+  const target = path.resolve(path.dirname(moduleFile), decoded);
+  const relative = path.relative(courseDir, target);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    return {
+      ok: false,
+      code: 'link-outside-course',
+      message: `"${href}" points outside the course folder`,
+    };
+  }
+  if (!existsSync(target) || !statSync(target).isFile()) {
+    return { ok: false, code: 'missing-file', message: `"${href}" points to a file that does not exist` };
+  }
+  const asset = relative.split(path.sep).join('/');
+  return { ok: true, href: encodeURI(asset) + suffix, asset };
+}
+
+function splitSuffix(href: string): [string, string] {
+  const at = href.search(/[?#]/);
+  return at < 0 ? [href, ''] : [href.slice(0, at), href.slice(at)];
+}

@@ -1,0 +1,91 @@
+import { Marked, type Token, type TokenizerAndRendererExtension, type Tokens } from 'marked';
+
+/** A `[^key]` citation; `number` and `anchor` are filled in once the page's sources are known. */
+export interface CitationToken extends Tokens.Generic {
+  type: 'citation';
+  raw: string;
+  key: string;
+  number?: number;
+  anchor?: string;
+}
+
+const citation: TokenizerAndRendererExtension = {
+  name: 'citation',
+  level: 'inline',
+  start(src) {
+    const at = src.indexOf('[^');
+    return at < 0 ? undefined : at;
+  },
+  tokenizer(src) {
+    const match = /^\[\^([^\]\s]+)\]/.exec(src);
+    if (!match) return undefined;
+    return { type: 'citation', raw: match[0], key: match[1] } satisfies CitationToken;
+  },
+  renderer(token) {
+    const { number, anchor, key } = token as CitationToken;
+    if (number === undefined || anchor === undefined) return `[^${key}]`;
+    return `<sup class="ti-cite"><a href="#${anchor}" aria-label="Source ${number}">[${number}]</a></sup>`;
+  },
+};
+
+/** One Marked instance for the whole toolchain; never global marked options. */
+export const markdown = new Marked({ gfm: true, extensions: [citation] });
+
+export function lex(text: string): Token[] {
+  return markdown.lexer(text);
+}
+
+export function renderBlocks(tokens: Token[]): string {
+  return markdown.parser(tokens);
+}
+
+export function renderInline(text: string): string {
+  return markdown.parseInline(text) as string;
+}
+
+/** Plain text of inline Markdown, for LMS reports and accessible names. */
+export function plainText(text: string): string {
+  return renderInline(text)
+    .replace(/<[^>]*>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .trim();
+}
+
+function childrenOf(token: Token): Token[] | undefined {
+  if (token.type === 'list') return (token as Tokens.List).items;
+  if (token.type === 'table') {
+    const table = token as Tokens.Table;
+    return [...table.header, ...table.rows.flat()].flatMap((cell) => cell.tokens);
+  }
+  return 'tokens' in token && Array.isArray(token.tokens) ? token.tokens : undefined;
+}
+
+/**
+ * Visits every token with its offset in `text`. marked tokens carry no positions, so
+ * children are found by searching their `raw` inside the parent's span; when a child's raw
+ * was rewritten (inside a blockquote, say), the parent's offset is used.
+ */
+export function walkWithOffsets(
+  tokens: Token[],
+  text: string,
+  start: number,
+  end: number,
+  visit: (token: Token, offset: number) => void,
+): void {
+  let cursor = start;
+  for (const token of tokens) {
+    const found = token.raw ? text.indexOf(token.raw, cursor) : -1;
+    const offset = found >= 0 && found < end ? found : cursor;
+    visit(token, offset);
+    const children = childrenOf(token);
+    if (children) {
+      const childEnd = found >= 0 ? offset + token.raw.length : end;
+      walkWithOffsets(children, text, offset, childEnd, visit);
+    }
+    if (found >= 0 && found < end) cursor = offset + token.raw.length;
+  }
+}

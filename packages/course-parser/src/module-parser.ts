@@ -1,0 +1,278 @@
+import {
+  type Block,
+  type CalloutVariant,
+  calloutVariants,
+  type Diagnostic,
+  diagnosticAt,
+  didYouMean,
+  frontMatterSchema,
+  type Module,
+  type Page,
+  type Reference,
+  SourceText,
+} from '@teach-in/course-schema';
+import type { Token, Tokens } from 'marked';
+import { splitFrontMatter } from './front-matter.ts';
+import { checkLink } from './links.ts';
+import { type CitationToken, lex, plainText, renderBlocks, walkWithOffsets } from './markdown.ts';
+import { parseQuestion } from './question-parser.ts';
+import { parseYaml, validateYaml } from './yaml-source.ts';
+
+export interface ModuleContext {
+  /** Absolute path of the module file. */
+  file: string;
+  /** Path shown in diagnostics. */
+  displayPath: string;
+  /** Path relative to the course folder. */
+  relativePath: string;
+  courseDir: string;
+  courseSources: Record<string, string>;
+}
+
+export interface QuestionSite {
+  id: string;
+  source: SourceText;
+  offset: number;
+  length: number;
+}
+
+export interface ParsedModule {
+  module?: Module;
+  diagnostics: Diagnostic[];
+  assets: string[];
+  questionSites: QuestionSite[];
+}
+
+type DraftBlock =
+  | { kind: 'tokens'; tokens: Token[]; offset: number; end: number }
+  | { kind: 'callout'; variant: CalloutVariant | 'facilitator'; tokens: Token[]; offset: number; end: number }
+  | { kind: 'question'; block: Extract<Block, { kind: 'question' }> };
+
+interface DraftPage {
+  title: string;
+  slug: string;
+  headingOffset: number;
+  blocks: DraftBlock[];
+}
+
+const calloutMarker = /^ {0,3}>[ \t]*\[!([A-Za-z]+)\][ \t]*(?:\n|$)/;
+
+/** Parses one module file into the model, collecting every problem rather than stopping at the first. */
+export function parseModule(text: string, context: ModuleContext): ParsedModule {
+  const normalized = text.replace(/\r\n?/g, '\n');
+  const source = new SourceText(context.displayPath, normalized);
+  const diagnostics: Diagnostic[] = [];
+  const assets = new Set<string>();
+  const questionSites: QuestionSite[] = [];
+
+  const split = splitFrontMatter(normalized);
+  if (!split) {
+    return {
+      diagnostics: [diagnosticAt('missing-front-matter', source, 0)],
+      assets: [],
+      questionSites,
+    };
+  }
+  const yaml = parseYaml({ source, start: split.yamlStart, text: split.yamlText });
+  diagnostics.push(...yaml.diagnostics);
+  const front =
+    yaml.diagnostics.length === 0
+      ? validateYaml(frontMatterSchema, yaml, source, 'front matter')
+      : { diagnostics: [] };
+  diagnostics.push(...front.diagnostics);
+  const meta = front.value;
+  const moduleId = meta?.id ?? 'module';
+  const moduleTitle = meta?.title ?? 'Module';
+  const sources = { ...context.courseSources, ...(meta?.sources ?? {}) };
+
+  const body = normalized.slice(split.bodyStart);
+  const tokens = lex(body);
+  const pages: DraftPage[] = [];
+  const slugs = new Set<string>();
+  const currentPage = (offset: number): DraftPage => {
+    let page = pages.at(-1);
+    if (!page) {
+      page = { title: moduleTitle, slug: uniqueSlug('introduction', slugs), headingOffset: offset, blocks: [] };
+      pages.push(page);
+    }
+    return page;
+  };
+
+  walkTopLevel(tokens, normalized, split.bodyStart, (token, offset) => {
+    const end = offset + token.raw.length;
+    if (token.type === 'space') return;
+    if (token.type === 'heading') {
+      const heading = token as Tokens.Heading;
+      if (heading.depth === 1 && pages.length === 0) return;
+      if (heading.depth <= 2) {
+        const title = plainText(heading.text);
+        pages.push({ title, slug: uniqueSlug(slugify(title), slugs), headingOffset: offset, blocks: [] });
+        return;
+      }
+    }
+    const page = currentPage(offset);
+    if (token.type === 'code' && (token as Tokens.Code).lang === 'quiz') {
+      const yamlStart = offset + token.raw.indexOf('\n') + 1;
+      const parsed = parseQuestion(source, yamlStart, (token as Tokens.Code).text, moduleId);
+      diagnostics.push(...parsed.diagnostics);
+      if (parsed.question) {
+        page.blocks.push({ kind: 'question', block: { kind: 'question', question: parsed.question } });
+        questionSites.push({ id: parsed.question.id, source, ...(parsed.idSite ?? { offset, length: 1 }) });
+      }
+      return;
+    }
+    const marker = token.type === 'blockquote' ? calloutMarker.exec(token.raw) : null;
+    if (marker) {
+      const name = (marker[1] ?? '').toLowerCase();
+      const known = [...calloutVariants, 'facilitator'] as const;
+      const variant = known.find((v) => v === name);
+      if (!variant) {
+        diagnostics.push(
+          diagnosticAt('unknown-callout', source, offset + marker[0].indexOf('[!'), {
+            message: `Unknown callout type "[!${marker[1]}]"`,
+            hint: `${didYouMean(name.toUpperCase(), known.map((k) => k.toUpperCase()))} Callouts: [!NOTE], [!TIP], [!IMPORTANT], [!WARNING], [!FACILITATOR].`,
+            length: (marker[1] ?? '').length + 3,
+          }),
+        );
+        return;
+      }
+      const inner = (token as Tokens.Blockquote).text.replace(/^[ \t]*\[![A-Za-z]+\][ \t]*\n?/, '');
+      page.blocks.push({ kind: 'callout', variant, tokens: lex(inner), offset, end });
+      return;
+    }
+    const last = page.blocks.at(-1);
+    if (last?.kind === 'tokens') {
+      last.tokens.push(token);
+      last.end = end;
+    } else {
+      page.blocks.push({ kind: 'tokens', tokens: [token], offset, end });
+    }
+  });
+
+  if (pages.length === 0) {
+    diagnostics.push(
+      diagnosticAt('empty-module', source, split.bodyStart, {
+        message: `Module "${moduleId}" has no pages`,
+      }),
+    );
+  }
+
+  const finished: Page[] = pages.map((draft) => {
+    const pageId = `${moduleId}/${draft.slug}`;
+    const references: Reference[] = [];
+    const resolveInline = (token: Token, offset: number): void => {
+      if (token.type === 'citation') {
+        const cite = token as CitationToken;
+        const text = sources[cite.key];
+        if (text === undefined) {
+          diagnostics.push(
+            diagnosticAt('undefined-citation', source, offset, {
+              message: `Citation "[^${cite.key}]" names a source that is not defined`,
+              hint: `${didYouMean(cite.key, Object.keys(sources))} Define it under "sources:" in the front matter or course.yaml.`,
+              length: cite.raw.length,
+            }),
+          );
+          return;
+        }
+        let reference = references.find((r) => r.key === cite.key);
+        if (!reference) {
+          reference = { key: cite.key, number: references.length + 1, text };
+          references.push(reference);
+        }
+        cite.number = reference.number;
+        cite.anchor = referenceAnchor(pageId, cite.key);
+      } else if (token.type === 'link' || token.type === 'image') {
+        const link = token as Tokens.Link | Tokens.Image;
+        const result = checkLink(link.href, token.type, context.file, context.courseDir);
+        if (!result.ok) {
+          diagnostics.push(
+            diagnosticAt(result.code, source, offset, { message: result.message, length: link.raw.length }),
+          );
+          return;
+        }
+        link.href = result.href;
+        if (result.asset) {
+          assets.add(result.asset);
+          if (!/^[A-Za-z0-9._/()-]+$/.test(result.asset)) {
+            diagnostics.push(
+              diagnosticAt('unsafe-file-name', source, offset, {
+                message: `File name "${result.asset}" has characters some LMSs reject`,
+                length: link.raw.length,
+              }),
+            );
+          }
+        }
+      }
+    };
+    const blocks: Block[] = [];
+    for (const block of draft.blocks) {
+      if (block.kind === 'question') {
+        blocks.push(block.block);
+        continue;
+      }
+      walkWithOffsets(block.tokens, normalized, block.offset, block.end, resolveInline);
+      const html = renderBlocks(block.tokens);
+      if (block.kind === 'tokens') blocks.push({ kind: 'prose', html });
+      else if (block.variant === 'facilitator') blocks.push({ kind: 'facilitator', html });
+      else blocks.push({ kind: 'callout', variant: block.variant, html });
+    }
+    if (blocks.length === 0) {
+      diagnostics.push(
+        diagnosticAt('empty-page', source, draft.headingOffset, {
+          message: `Page "${draft.title}" has no content`,
+        }),
+      );
+    }
+    return { id: pageId, title: draft.title, blocks, references };
+  });
+
+  if (!meta) return { diagnostics, assets: [...assets], questionSites };
+  const module: Module = {
+    id: meta.id,
+    title: meta.title,
+    ...(meta.minutes === undefined ? {} : { minutes: meta.minutes }),
+    objectives: meta.objectives ?? [],
+    file: context.relativePath,
+    pages: finished,
+  };
+  return { module, diagnostics, assets: [...assets], questionSites };
+}
+
+export function referenceAnchor(pageId: string, key: string): string {
+  return `src-${pageId.replace(/[^A-Za-z0-9_-]/g, '-')}-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+/** Top-level tokens with exact offsets: their raws follow each other in the body. */
+function walkTopLevel(
+  tokens: Token[],
+  text: string,
+  start: number,
+  visit: (token: Token, offset: number) => void,
+): void {
+  let offset = start;
+  for (const token of tokens) {
+    const found = text.indexOf(token.raw, offset);
+    const at = found >= 0 ? found : offset;
+    visit(token, at);
+    offset = at + token.raw.length;
+  }
+}
+
+function slugify(title: string): string {
+  return (
+    title
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'page'
+  );
+}
+
+function uniqueSlug(base: string, taken: Set<string>): string {
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  taken.add(slug);
+  return slug;
+}
+

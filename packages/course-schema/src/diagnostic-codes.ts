@@ -1,0 +1,120 @@
+/**
+ * Every diagnostic the toolchain can report. The `satisfies` clause means a code cannot
+ * ship without a summary and a default hint an author can act on.
+ */
+interface DiagnosticInfo {
+  readonly severity: 'error' | 'warning';
+  readonly summary: string;
+  readonly hint: string;
+}
+
+export const diagnosticInfo = {
+  'yaml-syntax': {
+    severity: 'error',
+    summary: 'YAML syntax error',
+    hint: 'Check the indentation and quote any value that contains a colon followed by a space.',
+  },
+  'missing-field': {
+    severity: 'error',
+    summary: 'A required field is missing',
+    hint: 'Add the field; docs/authoring.md lists every field with an example.',
+  },
+  'unknown-field': {
+    severity: 'error',
+    summary: 'Unknown field',
+    hint: 'Remove the field or fix its spelling; docs/authoring.md lists the fields.',
+  },
+  'invalid-value': {
+    severity: 'error',
+    summary: 'Invalid value',
+    hint: 'docs/authoring.md shows what each field accepts.',
+  },
+  'missing-front-matter': {
+    severity: 'error',
+    summary: 'The module has no front matter',
+    hint: 'Start the file with a block between two lines of three dashes (---) holding id and title.',
+  },
+  'missing-module-file': {
+    severity: 'error',
+    summary: 'A module listed in course.yaml does not exist',
+    hint: 'Check the path; it is relative to the folder that holds course.yaml.',
+  },
+  'duplicate-module-id': {
+    severity: 'error',
+    summary: 'Two modules share an id',
+    hint: 'Give each module its own id; ids name the module in the LMS reports.',
+  },
+  'duplicate-question-id': {
+    severity: 'error',
+    summary: 'Two questions share an id',
+    hint: 'Question ids must be unique in the course: the LMS reports answers by id.',
+  },
+  'no-correct-choice': {
+    severity: 'error',
+    summary: 'No choice is marked correct',
+    hint: 'Mark the right answer with "correct: true".',
+  },
+  'too-many-correct': {
+    severity: 'error',
+    summary: 'A single-choice question has more than one correct choice',
+    hint: 'Keep one "correct: true", or use "type: multiple" so learners can pick several.',
+  },
+  'unknown-question-type': {
+    severity: 'error',
+    summary: 'Unknown question type',
+    hint: 'Use one of the question types listed in docs/authoring.md.',
+  },
+  'undefined-citation': {
+    severity: 'error',
+    summary: 'Citation to a source that is not defined',
+    hint: 'Add the source under "sources:" in the module front matter or in course.yaml.',
+  },
+  'link-outside-course': {
+    severity: 'error',
+    summary: 'Link or image points outside the course folder',
+    hint: 'Copy the file into the course folder (for example media/) and link to it there.',
+  },
+  'missing-file': {
+    severity: 'error',
+    summary: 'Link or image points to a file that does not exist',
+    hint: 'Check the spelling and letter case: some LMSs (Canvas) treat File.png and file.png as different files.',
+  },
+  'remote-image': {
+    severity: 'error',
+    summary: 'Image loaded from another site',
+    hint: 'Download the image into the course folder (for example media/): a package must not contact other sites, which would reveal learners to them.',
+  },
+  'unsafe-file-name': {
+    severity: 'warning',
+    summary: 'File name has characters some LMSs reject',
+    hint: 'Use only letters, digits, dot, dash, underscore and parentheses in file names.',
+  },
+  'empty-module': {
+    severity: 'error',
+    summary: 'The module has no content',
+    hint: 'Add at least one "## heading" followed by text; each level-2 heading starts a page.',
+  },
+  'empty-page': {
+    severity: 'warning',
+    summary: 'The page has a heading but no content',
+    hint: 'Add text under the heading, or remove the heading.',
+  },
+  'unknown-callout': {
+    severity: 'error',
+    summary: 'Unknown callout type',
+    hint: 'Use [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] or [!FACILITATOR].',
+  },
+  'no-modules': {
+    severity: 'error',
+    summary: 'The course lists no modules',
+    hint: 'List module files under "modules:" in course.yaml.',
+  },
+  'no-course': {
+    severity: 'error',
+    summary: 'No course.yaml found',
+    hint: 'Give a course folder (one that holds course.yaml) or a folder of course folders.',
+  },
+} as const satisfies Record<string, DiagnosticInfo>;
+
+export type DiagnosticCode = keyof typeof diagnosticInfo;
+export type Severity = DiagnosticInfo['severity'];

@@ -1,0 +1,96 @@
+/**
+ * The Course model: what the parser produces and the builder and runtime consume.
+ * Plain data (JSON-safe), so browser packages can import these types without zod.
+ */
+import type { QuestionType } from './schemas.ts';
+
+export type CompletionRule = 'all-pages' | 'assessment-passed' | 'both';
+
+export interface Course {
+  id: string;
+  version: string;
+  title: string;
+  language: string;
+  audience?: string;
+  description?: string;
+  /** Percent, 0..100. */
+  passingScore: number;
+  completion: CompletionRule;
+  accent?: string;
+  modules: Module[];
+  /** Absolute folder that holds course.yaml. */
+  dir: string;
+  /** Local files the content links to, relative to `dir`, sorted. */
+  assets: string[];
+}
+
+export interface Module {
+  id: string;
+  title: string;
+  minutes?: number;
+  objectives: string[];
+  /** Source file, relative to the course folder. */
+  file: string;
+  pages: Page[];
+}
+
+export interface Page {
+  /** `<module-id>/<heading-slug>`; unique in the course. */
+  id: string;
+  title: string;
+  blocks: Block[];
+  /** Sources cited on this page, in order of first citation. */
+  references: Reference[];
+}
+
+export interface Reference {
+  key: string;
+  number: number;
+  text: string;
+}
+
+/** Block kinds; `as const` so every renderer handles every kind. */
+export type Block =
+  | { kind: 'prose'; html: string }
+  | { kind: 'callout'; variant: CalloutVariant; html: string }
+  | { kind: 'facilitator'; html: string }
+  | { kind: 'question'; question: Question };
+
+export const calloutVariants = ['note', 'tip', 'important', 'warning'] as const;
+export type CalloutVariant = (typeof calloutVariants)[number];
+
+export interface Choice {
+  /** Stable response id: a, b, c... in authored order. */
+  id: string;
+  /** Inline HTML (from inline Markdown), not yet sanitized. */
+  html: string;
+  correct: boolean;
+  feedbackHtml?: string;
+}
+
+interface QuestionBase<T extends QuestionType> {
+  type: T;
+  id: string;
+  moduleId: string;
+  promptHtml: string;
+  /** The prompt as plain text, for LMS reports. */
+  promptText: string;
+  hintHtml?: string;
+  graded: boolean;
+  explanationHtml?: string;
+}
+
+export interface ChoiceQuestion<T extends 'single' | 'multiple' = 'single' | 'multiple'>
+  extends QuestionBase<T> {
+  choices: Choice[];
+}
+
+export type SingleChoiceQuestion = ChoiceQuestion<'single'>;
+export type MultipleChoiceQuestion = ChoiceQuestion<'multiple'>;
+
+export type Question = SingleChoiceQuestion | MultipleChoiceQuestion;
+
+/** The formats a course can be exported to. */
+export const exportFormats = ['scorm12', 'scorm2004', 'web'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+export type LmsKind = 'scorm12' | 'scorm2004' | 'standalone';

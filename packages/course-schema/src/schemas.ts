@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/** Lower-case words joined by dashes: safe in file names, URLs and LMS identifiers. */
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single dashes');
+
+/** Citation keys: letters, digits, dashes, underscores and dots. */
+const sourceKey = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/);
+export const sourcesSchema = z.record(sourceKey, z.string().min(1));
+
+export const completionRules = ['all-pages', 'assessment-passed', 'both'] as const;
+
+/** Languages with interface strings (the quiz issue adds the other four). */
+export const courseLanguage = z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'use a language code such as en or es');
+
+export const courseSchema = z.strictObject({
+  id: slug,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'use a version such as 1.0.0'),
+  title: z.string().min(1),
+  language: courseLanguage,
+  audience: z.string().min(1).optional(),
+  description: z.string().min(1).optional(),
+  passing_score: z.number().int().min(0).max(100),
+  modules: z.array(z.string().min(1)),
+  theme: z
+    .strictObject({
+      accent: z
+        .string()
+        .regex(/^#[0-9a-fA-F]{6}$/, 'use a six-digit hex colour such as #9b1c1c')
+        .optional(),
+    })
+    .optional(),
+  tracking: z
+    .strictObject({
+      completion: z.enum(completionRules).optional(),
+    })
+    .optional(),
+  sources: sourcesSchema.optional(),
+});
+export type CourseFile = z.infer<typeof courseSchema>;
+
+export const frontMatterSchema = z.strictObject({
+  id: slug,
+  title: z.string().min(1),
+  minutes: z.number().int().positive().optional(),
+  objectives: z.array(z.string().min(1)).optional(),
+  sources: sourcesSchema.optional(),
+});
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+/** Question types the parser understands. */
+export const questionTypes = ['single', 'multiple'] as const;
+export type QuestionType = (typeof questionTypes)[number];
+
+const choiceSchema = z.strictObject({
+  text: z.string().min(1),
+  correct: z.boolean().optional(),
+  feedback: z.string().min(1).optional(),
+});
+
+const choiceQuestionFields = {
+  id: slug,
+  prompt: z.string().min(1),
+  choices: z.array(choiceSchema).min(2, 'a choice question needs at least two choices').max(26),
+  hint: z.string().min(1).optional(),
+  graded: z.boolean().optional(),
+  /** Shown after the learner checks an answer, whatever it was. */
+  explanation: z.string().min(1).optional(),
+};
+
+export const questionSchemas = {
+  single: z.strictObject({ type: z.literal('single'), ...choiceQuestionFields }),
+  multiple: z.strictObject({ type: z.literal('multiple'), ...choiceQuestionFields }),
+} as const satisfies Record<QuestionType, z.ZodType>;
+export type QuestionBlock = z.infer<(typeof questionSchemas)[QuestionType]>;

@@ -58,7 +58,7 @@ export function findCourses(paths: readonly string[], cwd = process.cwd()): { di
 /** Reads a course folder into the Course model, reporting every problem in every file. */
 export function loadCourse(dir: string, cwd = process.cwd()): LoadResult {
   const courseFile = path.join(dir, 'course.yaml');
-  const source = new SourceText(display(courseFile, cwd), readFileSync(courseFile, 'utf8').replace(/\r\n?/g, '\n'));
+  const source = new SourceText(display(courseFile, cwd), readFileSync(courseFile, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
   const parsed = parseYaml({ source, start: 0, text: source.text });
   if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
   const checked = validateYaml(courseSchema, parsed, source, 'course.yaml');

@@ -19,7 +19,7 @@ const citation: TokenizerAndRendererExtension = {
   tokenizer(src) {
     const match = /^\[\^([^\]\s]+)\]/.exec(src);
     if (!match) return undefined;
-    return { type: 'citation', raw: match[0], key: match[1] } satisfies CitationToken;
+    return { type: 'citation', raw: match[0], key: match[1] ?? '' } satisfies CitationToken;
   },
   renderer(token) {
     const { number, anchor, key } = token as CitationToken;

@@ -53,13 +53,15 @@ interface DraftPage {
   slug: string;
   headingOffset: number;
   blocks: DraftBlock[];
+  /** Content was written under the heading, even if it failed to parse (no empty-page warning). */
+  written: boolean;
 }
 
 const calloutMarker = /^ {0,3}>[ \t]*\[!([A-Za-z]+)\][ \t]*(?:\n|$)/;
 
 /** Parses one module file into the model, collecting every problem rather than stopping at the first. */
 export function parseModule(text: string, context: ModuleContext): ParsedModule {
-  const normalized = text.replace(/\r\n?/g, '\n');
+  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const source = new SourceText(context.displayPath, normalized);
   const diagnostics: Diagnostic[] = [];
   const assets = new Set<string>();
@@ -92,7 +94,7 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
   const currentPage = (offset: number): DraftPage => {
     let page = pages.at(-1);
     if (!page) {
-      page = { title: moduleTitle, slug: uniqueSlug('introduction', slugs), headingOffset: offset, blocks: [] };
+      page = { title: moduleTitle, slug: uniqueSlug('introduction', slugs), headingOffset: offset, blocks: [], written: false };
       pages.push(page);
     }
     return page;
@@ -106,11 +108,18 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
       if (heading.depth === 1 && pages.length === 0) return;
       if (heading.depth <= 2) {
         const title = plainText(heading.text);
-        pages.push({ title, slug: uniqueSlug(slugify(title), slugs), headingOffset: offset, blocks: [] });
+        pages.push({
+          title,
+          slug: uniqueSlug(slugify(title), slugs),
+          headingOffset: offset,
+          blocks: [],
+          written: false,
+        });
         return;
       }
     }
     const page = currentPage(offset);
+    page.written = true;
     if (token.type === 'code' && (token as Tokens.Code).lang === 'quiz') {
       const yamlStart = offset + token.raw.indexOf('\n') + 1;
       const parsed = parseQuestion(source, yamlStart, (token as Tokens.Code).text, moduleId);
@@ -151,8 +160,9 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
 
   if (pages.length === 0) {
     diagnostics.push(
-      diagnosticAt('empty-module', source, split.bodyStart, {
+      diagnosticAt('empty-module', source, split.yamlStart + split.yamlText.length, {
         message: `Module "${moduleId}" has no pages`,
+        length: 3,
       }),
     );
   }
@@ -168,7 +178,7 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
           diagnostics.push(
             diagnosticAt('undefined-citation', source, offset, {
               message: `Citation "[^${cite.key}]" names a source that is not defined`,
-              hint: `${didYouMean(cite.key, Object.keys(sources))} Define it under "sources:" in the front matter or course.yaml.`,
+              hint: `${didYouMean(cite.key, Object.keys(sources))} Define it under "sources:" in the front matter or course.yaml.`.trim(),
               length: cite.raw.length,
             }),
           );
@@ -216,7 +226,7 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
       else if (block.variant === 'facilitator') blocks.push({ kind: 'facilitator', html });
       else blocks.push({ kind: 'callout', variant: block.variant, html });
     }
-    if (blocks.length === 0) {
+    if (!draft.written) {
       diagnostics.push(
         diagnosticAt('empty-page', source, draft.headingOffset, {
           message: `Page "${draft.title}" has no content`,

@@ -3,6 +3,7 @@ import {
   diagnosticAt,
   didYouMean,
   type Question,
+  type QuestionBlock,
   questionSchemas,
   questionTypes,
   type SourceText,
@@ -62,7 +63,7 @@ export function parseQuestion(
     };
   }
   const schema = questionSchemas[type as keyof typeof questionSchemas];
-  const checked = validateYaml(schema, parsed, source, 'quiz block');
+  const checked = validateYaml<QuestionBlock>(schema, parsed, source, 'quiz block');
   const idSite = parsed.locate(['id']);
   const block = checked.value;
   if (!block) return { diagnostics: checked.diagnostics, idSite };

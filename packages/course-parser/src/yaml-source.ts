@@ -4,7 +4,15 @@ import {
   didYouMean,
   type SourceText,
 } from '@teach-in/course-schema';
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  type Pair,
+  parseDocument,
+} from 'yaml';
 import type { z } from 'zod';
 
 /** A YAML text inside a file (course.yaml, front matter or a quiz block). */
@@ -40,8 +48,9 @@ export function parseYaml(region: YamlRegion): YamlResult {
   return { data: diagnostics.length > 0 ? undefined : doc.toJS(), diagnostics, locate };
 }
 
+/** The first line of a yaml error, without yaml's position: it counts from the region's start. */
 function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** Walks the YAML tree along `path`; when a step is missing, returns the deepest node reached. */
@@ -53,7 +62,7 @@ function findNode(
   let key: Node | undefined;
   for (const step of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === step);
+      const pair: Pair | undefined = node.items.find((item) => isScalar(item.key) && item.key.value === step);
       if (!pair) return { node, key };
       key = pair.key as Node;
       node = (pair.value as Node | null) ?? key;
@@ -143,7 +152,7 @@ function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let current: z.ZodType | undefined = schema;
   const steps = [...path];
   while (current) {
-    const def = (current as unknown as { def: SchemaDef }).def;
+    const def: SchemaDef = (current as unknown as { def: SchemaDef }).def;
     if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') {
       current = def.innerType;
       continue;

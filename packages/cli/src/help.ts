@@ -1,0 +1,37 @@
+export const helpText = {
+  main: `teach-in: build union courses from Markdown into LMS packages
+
+Usage:
+  teach-in check [paths...]            check courses and report every problem
+  teach-in build [paths...] [options]  check, then build packages into dist/
+
+Each path is a course folder (holding course.yaml) or a folder of course folders.
+Default: courses
+
+Run "teach-in <command> --help" for a command's options.
+
+Exit codes: 0 ok, 1 the courses have errors (nothing written), 2 bad command line,
+3 writing the output failed.
+`,
+  check: `teach-in check [paths...]
+
+Reads every course and module and reports every problem with its file, line and
+column, the line itself and a hint. Writes nothing.
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad command line.
+`,
+  build: `teach-in build [paths...] [--format scorm12,scorm2004,web] [--out dist]
+
+Checks the courses, then writes for each course into <out>/<course-id>/:
+  <course-id>.scorm12.zip    SCORM 1.2 package (Moodle, TalentLMS, Docebo, ...)
+  <course-id>.scorm2004.zip  SCORM 2004 4th edition package
+  web/                       offline copy: open web/index.html, no LMS needed
+
+Options:
+  -f, --format <list>  comma-separated formats (default: scorm12,scorm2004,web)
+  -o, --out <dir>      output folder (default: dist)
+  -h, --help           show this help
+
+If any course has an error, nothing is written and the exit code is 1.
+`,
+} as const;

@@ -1,0 +1,44 @@
+import { parseArgs } from 'node:util';
+import { runBuild } from './commands/build.ts';
+import { runCheck } from './commands/check.ts';
+import { exitCodes } from './exit-codes.ts';
+import { helpText } from './help.ts';
+
+/** The `teach-in` command. Returns the process exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(helpText.main);
+    return command === undefined ? exitCodes.usage : exitCodes.ok;
+  }
+  if (!(command in helpText) || command === 'main') {
+    process.stderr.write(`teach-in: unknown command "${command}"\n\n${helpText.main}`);
+    return exitCodes.usage;
+  }
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(rest);
+  } catch (error) {
+    process.stderr.write(`teach-in ${command}: ${(error as Error).message}\n\n${helpText[command as 'check']}`);
+    return exitCodes.usage;
+  }
+  if (parsed.values.help) {
+    process.stdout.write(helpText[command as 'check' | 'build']);
+    return exitCodes.ok;
+  }
+  const paths = parsed.positionals.length > 0 ? parsed.positionals : ['courses'];
+  if (command === 'check') return runCheck(paths);
+  return runBuild(paths, parsed.values.format, parsed.values.out);
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      format: { type: 'string', short: 'f' },
+      out: { type: 'string', short: 'o' },
+    },
+  });
+}

@@ -1,0 +1,45 @@
+import type { Course, ExportFormat } from '@teach-in/course-schema';
+import { scorm12Manifest } from '../manifests/scorm12-manifest.ts';
+import { scorm2004Manifest } from '../manifests/scorm2004-manifest.ts';
+import type { RuntimeBundle } from '../runtime-bundle.ts';
+import { deterministicZip } from '../zip.ts';
+import { type PackageFiles, packageFiles } from './package-files.ts';
+
+/** What an exporter writes into `dist/<course-id>/`: one file, or a folder of files. */
+export type ExportOutput =
+  | { kind: 'file'; name: string; bytes: Uint8Array }
+  | { kind: 'folder'; name: string; files: PackageFiles };
+
+type Exporter = (course: Course, runtime: RuntimeBundle) => ExportOutput;
+
+const encoder = new TextEncoder();
+
+function withManifest(files: PackageFiles, manifest: (listed: string[]) => string): PackageFiles {
+  const listed = [...files.keys()].sort();
+  files.set('imsmanifest.xml', encoder.encode(manifest(listed)));
+  return files;
+}
+
+export const exporters = {
+  scorm12: (course, runtime) => ({
+    kind: 'file',
+    name: `${course.id}.scorm12.zip`,
+    bytes: deterministicZip(
+      withManifest(packageFiles(course, runtime, 'scorm12'), (listed) => scorm12Manifest(course, listed)),
+    ),
+  }),
+  scorm2004: (course, runtime) => ({
+    kind: 'file',
+    name: `${course.id}.scorm2004.zip`,
+    bytes: deterministicZip(
+      withManifest(packageFiles(course, runtime, 'scorm2004'), (listed) =>
+        scorm2004Manifest(course, listed),
+      ),
+    ),
+  }),
+  web: (course, runtime) => ({
+    kind: 'folder',
+    name: 'web',
+    files: packageFiles(course, runtime, 'standalone'),
+  }),
+} as const satisfies Record<ExportFormat, Exporter>;

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Course, LmsKind } from '@teach-in/course-schema';
+import { referenceAnchor } from '@teach-in/course-parser';
+import { renderCoursePage, runtimeFiles } from '../render-page.ts';
+import type { RuntimeBundle } from '../runtime-bundle.ts';
+
+export type PackageFiles = Map<string, Uint8Array>;
+
+const encoder = new TextEncoder();
+
+/** The course's theme on top of the shared stylesheet. */
+function stylesheet(course: Course, runtime: RuntimeBundle): string {
+  return course.accent ? `${runtime.css}\n:root{--ti-accent:${course.accent}}\n` : runtime.css;
+}
+
+/** The page, the runtime and every asset the content links to: what every format ships. */
+export function packageFiles(course: Course, runtime: RuntimeBundle, lms: LmsKind): PackageFiles {
+  const files: PackageFiles = new Map();
+  files.set(runtimeFiles.page, encoder.encode(renderCoursePage(course, { lms, anchor: referenceAnchor })));
+  files.set(runtimeFiles.js, encoder.encode(runtime.js));
+  files.set(runtimeFiles.css, encoder.encode(stylesheet(course, runtime)));
+  for (const asset of course.assets) {
+    files.set(asset, readFileSync(path.join(course.dir, asset)));
+  }
+  return files;
+}

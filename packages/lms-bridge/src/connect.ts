@@ -1,0 +1,37 @@
+import { findApi } from './scorm-api.ts';
+import { Scorm12Tracker } from './scorm12-tracker.ts';
+import { Scorm2004Tracker } from './scorm2004-tracker.ts';
+import { StandaloneTracker } from './standalone-tracker.ts';
+import type { Tracker } from './tracker.ts';
+
+export type TrackerKind = Tracker['kind'];
+
+function localStorageOf(win: Window): Storage | undefined {
+  try {
+    return win.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The tracker for the standard this package was built for. When the LMS API cannot be
+ * found (the package opened outside an LMS), progress is kept on the device instead.
+ */
+export function connectTracker(
+  win: Window,
+  kind: TrackerKind,
+  courseKey: string,
+  log: (message: string) => void = (message) => console.warn(`[teach-in] ${message}`),
+): Tracker {
+  if (kind === 'scorm12') {
+    const api = findApi(win, 'API');
+    if (api) return new Scorm12Tracker(api, log);
+    log('No SCORM 1.2 API found; keeping progress on this device.');
+  } else if (kind === 'scorm2004') {
+    const api = findApi(win, 'API_1484_11');
+    if (api) return new Scorm2004Tracker(api, log);
+    log('No SCORM 2004 API found; keeping progress on this device.');
+  }
+  return new StandaloneTracker(localStorageOf(win), courseKey);
+}

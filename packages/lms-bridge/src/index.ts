@@ -1,0 +1,14 @@
+export type { TrackerKind } from './connect.ts';
+export { connectTracker } from './connect.ts';
+export type { ApiByName, Scorm12Api, Scorm2004Api } from './scorm-api.ts';
+export { findApi } from './scorm-api.ts';
+export { Scorm12Tracker } from './scorm12-tracker.ts';
+export { Scorm2004Tracker } from './scorm2004-tracker.ts';
+export { StandaloneTracker } from './standalone-tracker.ts';
+export {
+  scorm12Time,
+  scorm12Timespan,
+  scorm2004Duration,
+  scorm2004Timestamp,
+} from './time-format.ts';
+export type { AnswerRecord, Outcome, ResumeData, Tracker } from './tracker.ts';

@@ -1,0 +1,10 @@
+export type { QuestionState } from './choice-question/choice-question.ts';
+export { ChoiceQuestionElement } from './choice-question/choice-question.ts';
+export { MultipleChoiceElement } from './choice-question/multiple-choice.ts';
+export { SingleChoiceElement } from './choice-question/single-choice.ts';
+export type { CourseState } from './course-shell/course-shell.ts';
+export { CourseShellElement } from './course-shell/course-shell.ts';
+export type { AnswerDetail, FinishDetail, PageViewDetail } from './events.ts';
+export { CourseFinishEvent, PageViewEvent, QuestionAnsweredEvent } from './events.ts';
+export type { Strings } from './strings.ts';
+export { stringsFor } from './strings.ts';

@@ -25,7 +25,11 @@ export function scorm2004Duration(ms: number): string {
   return `PT${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${seconds}S`;
 }
 
-/** SCORM 2004 time (second)(10,0): ISO 8601 date and time in UTC, to the second. */
+/**
+ * SCORM 2004 time (second)(10,0): ISO 8601 in UTC, to the hundredth of a second. The
+ * fraction is not optional in practice: scorm-again (like the RTE's grammar) only accepts
+ * a zone designator after fractional seconds.
+ */
 export function scorm2004Timestamp(date: Date): string {
-  return date.toISOString().replace(/\.\d+Z$/, 'Z');
+  return date.toISOString().replace(/(\.\d{2})\d*Z$/, '$1Z');
 }

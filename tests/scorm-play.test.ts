@@ -36,14 +36,20 @@ interface Run {
 /** Plays the sample module as a learner would: by roles and labels, never by CSS classes. */
 async function answerQuestions(frame: FrameLocator, rightly: boolean): Promise<void> {
   await frame.getByRole('button', { name: 'Next' }).click();
-  const single = frame.getByRole('group', { name: 'Which of these is usually collected by a scheduling app?' });
+  const single = frame.getByRole('group', {
+    name: 'Which of these is usually collected by a scheduling app?',
+  });
   await single
-    .getByRole('radio', { name: rightly ? 'Your shift availability and hours worked' : 'Your bank PIN' })
+    .getByRole('radio', {
+      name: rightly ? 'Your shift availability and hours worked' : 'Your bank PIN',
+    })
     .check();
   await single.getByRole('button', { name: 'Check answer' }).click();
   await assertAnnounced(single, rightly ? 'Correct.' : 'Not quite.');
 
-  const multiple = frame.getByRole('group', { name: 'Select all data that can count as personal data:' });
+  const multiple = frame.getByRole('group', {
+    name: 'Select all data that can count as personal data:',
+  });
   await multiple.getByRole('checkbox', { name: 'Your name' }).check();
   if (rightly) await multiple.getByRole('checkbox', { name: 'Your GPS location' }).check();
   await multiple.getByRole('button', { name: 'Check answer' }).click();
@@ -79,7 +85,10 @@ async function play(version: Version, rightly: boolean): Promise<Run> {
     await answerQuestions(page.frameLocator('iframe'), rightly);
     const finishMethod = version === 'scorm12' ? 'LMSFinish' : 'Terminate';
     await page.waitForFunction(
-      (method) => (window as unknown as { teachInHost: { calls: Call[] } }).teachInHost.calls.some((c) => c.method === method),
+      (method) =>
+        (window as unknown as { teachInHost: { calls: Call[] } }).teachInHost.calls.some(
+          (c) => c.method === method,
+        ),
       finishMethod,
     );
     const { calls, cmi } = await page.evaluate((v) => {
@@ -112,17 +121,26 @@ function assertStayedInPackage(run: Run, hostUrl = 'http://127.0.0.1:') {
       `unexpected request: ${url}`,
     );
   }
-  assert.ok(run.requests.some((u) => u.includes('/content/index.html')), 'the course page was loaded');
+  assert.ok(
+    run.requests.some((u) => u.includes('/content/index.html')),
+    'the course page was loaded',
+  );
 }
 
 describe('manifests', () => {
   for (const version of ['scorm12', 'scorm2004'] as const) {
     test(`${version} imsmanifest.xml sits at the zip root and is valid against the XSDs`, async () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'teach-in-manifest-'));
-      const files = unpackZip(readZip(path.join(out, 'sample-module', `sample-module.${version}.zip`)), dir);
+      const files = unpackZip(
+        readZip(path.join(out, 'sample-module', `sample-module.${version}.zip`)),
+        dir,
+      );
       assert.ok(files.includes('imsmanifest.xml'));
       assert.ok(files.includes('index.html'));
-      const result = await validateManifest(readFileSync(path.join(dir, 'imsmanifest.xml'), 'utf8'), version);
+      const result = await validateManifest(
+        readFileSync(path.join(dir, 'imsmanifest.xml'), 'utf8'),
+        version,
+      );
       rmSync(dir, { recursive: true, force: true });
       assert.deepEqual(result.errors, []);
       assert.equal(result.valid, true);

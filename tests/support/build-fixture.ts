@@ -10,7 +10,11 @@ const cli = path.join(repoRoot, 'packages/cli/bin/teach-in.js');
 /** Runs the real `teach-in` command, as an author would. */
 export function runCli(args: readonly string[], cwd = repoRoot) {
   try {
-    const stdout = execFileSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', stdio: 'pipe' });
+    const stdout = execFileSync(process.execPath, [cli, ...args], {
+      cwd,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
     return { status: 0, stdout, stderr: '' };
   } catch (error) {
     const failed = error as { status: number; stdout: string; stderr: string };

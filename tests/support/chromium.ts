@@ -17,7 +17,9 @@ export const chromiumArgs = [
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}; run "bash tooling/setup.sh --browser".`);
+    throw new Error(
+      `Chromium not found at ${chromiumPath}; run "bash tooling/setup.sh --browser".`,
+    );
   }
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
 }

@@ -110,6 +110,7 @@ describe('authored HTML in the learner package', () => {
     assert.doesNotMatch(body, /\sonerror=|\sonclick=/i);
     assert.doesNotMatch(body, /javascript:/i);
     assert.doesNotMatch(body, /<iframe/i);
+    assert.doesNotMatch(body, /example\.org\/pixel/, 'raw HTML images from other sites are dropped');
     assert.doesNotMatch(body, /style=/i);
     assert.match(body, /Styled and clickable/);
     assert.match(body, /<img src="media\/square.svg" alt="A square"/);

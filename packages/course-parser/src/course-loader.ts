@@ -27,7 +27,10 @@ function display(file: string, cwd: string): string {
  * Finds course folders: each given path is a course folder (holding course.yaml) or a
  * folder of course folders. Sorted, so builds and reports come out in the same order.
  */
-export function findCourses(paths: readonly string[], cwd = process.cwd()): { dirs: string[]; diagnostics: Diagnostic[] } {
+export function findCourses(
+  paths: readonly string[],
+  cwd = process.cwd(),
+): { dirs: string[]; diagnostics: Diagnostic[] } {
   const dirs: string[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const given of paths) {
@@ -39,7 +42,10 @@ export function findCourses(paths: readonly string[], cwd = process.cwd()): { di
     const children =
       existsSync(dir) && statSync(dir).isDirectory()
         ? readdirSync(dir, { withFileTypes: true })
-            .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, 'course.yaml')))
+            .filter(
+              (entry) =>
+                entry.isDirectory() && existsSync(path.join(dir, entry.name, 'course.yaml')),
+            )
             .map((entry) => path.join(dir, entry.name))
             .sort()
         : [];
@@ -58,7 +64,12 @@ export function findCourses(paths: readonly string[], cwd = process.cwd()): { di
 /** Reads a course folder into the Course model, reporting every problem in every file. */
 export function loadCourse(dir: string, cwd = process.cwd()): LoadResult {
   const courseFile = path.join(dir, 'course.yaml');
-  const source = new SourceText(display(courseFile, cwd), readFileSync(courseFile, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  const source = new SourceText(
+    display(courseFile, cwd),
+    readFileSync(courseFile, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n'),
+  );
   const parsed = parseYaml({ source, start: 0, text: source.text });
   if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
   const checked = validateYaml(courseSchema, parsed, source, 'course.yaml');

@@ -20,11 +20,17 @@ export function checkLink(
   courseDir: string,
 ): LinkCheck {
   if (href.startsWith('#')) return { ok: true, href };
-  const schemeMatch = scheme.exec(href)?.[0].toLowerCase();
+  // "C:/..." and "C:\..." are Windows paths, not a "c:" scheme: reported as absolute paths below.
+  const drive = /^[A-Za-z]:[\\/]/.test(href);
+  const schemeMatch = drive ? undefined : scheme.exec(href)?.[0].toLowerCase();
   if (schemeMatch || href.startsWith('//')) {
     if (kind === 'image') {
       if (schemeMatch === 'data:') return { ok: true, href };
-      return { ok: false, code: 'remote-image', message: `Image "${href}" is loaded from another site` };
+      return {
+        ok: false,
+        code: 'remote-image',
+        message: `Image "${href}" is loaded from another site`,
+      };
     }
     if (schemeMatch && outwardSchemes.has(schemeMatch)) return { ok: true, href };
     if (!schemeMatch) return { ok: true, href: `https:${href}` };
@@ -58,7 +64,11 @@ export function checkLink(
     };
   }
   if (!existsSync(target) || !statSync(target).isFile()) {
-    return { ok: false, code: 'missing-file', message: `"${href}" points to a file that does not exist` };
+    return {
+      ok: false,
+      code: 'missing-file',
+      message: `"${href}" points to a file that does not exist`,
+    };
   }
   const asset = relative.split(path.sep).join('/');
   return { ok: true, href: encodeURI(asset) + suffix, asset };

@@ -45,7 +45,13 @@ export interface ParsedModule {
 
 type DraftBlock =
   | { kind: 'tokens'; tokens: Token[]; offset: number; end: number }
-  | { kind: 'callout'; variant: CalloutVariant | 'facilitator'; tokens: Token[]; offset: number; end: number }
+  | {
+      kind: 'callout';
+      variant: CalloutVariant | 'facilitator';
+      tokens: Token[];
+      offset: number;
+      end: number;
+    }
   | { kind: 'question'; block: Extract<Block, { kind: 'question' }> };
 
 interface DraftPage {
@@ -94,7 +100,13 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
   const currentPage = (offset: number): DraftPage => {
     let page = pages.at(-1);
     if (!page) {
-      page = { title: moduleTitle, slug: uniqueSlug('introduction', slugs), headingOffset: offset, blocks: [], written: false };
+      page = {
+        title: moduleTitle,
+        slug: uniqueSlug('introduction', slugs),
+        headingOffset: offset,
+        blocks: [],
+        written: false,
+      };
       pages.push(page);
     }
     return page;
@@ -125,8 +137,15 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
       const parsed = parseQuestion(source, yamlStart, (token as Tokens.Code).text, moduleId);
       diagnostics.push(...parsed.diagnostics);
       if (parsed.question) {
-        page.blocks.push({ kind: 'question', block: { kind: 'question', question: parsed.question } });
-        questionSites.push({ id: parsed.question.id, source, ...(parsed.idSite ?? { offset, length: 1 }) });
+        page.blocks.push({
+          kind: 'question',
+          block: { kind: 'question', question: parsed.question },
+        });
+        questionSites.push({
+          id: parsed.question.id,
+          source,
+          ...(parsed.idSite ?? { offset, length: 1 }),
+        });
       }
       return;
     }
@@ -136,10 +155,16 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
       const known = [...calloutVariants, 'facilitator'] as const;
       const variant = known.find((v) => v === name);
       if (!variant) {
+        const list = 'Callouts: [!NOTE], [!TIP], [!IMPORTANT], [!WARNING], [!FACILITATOR].';
+        const close = didYouMean(
+          name.toUpperCase(),
+          known.map((k) => k.toUpperCase()),
+        );
         diagnostics.push(
           diagnosticAt('unknown-callout', source, offset + marker[0].indexOf('[!'), {
             message: `Unknown callout type "[!${marker[1]}]"`,
-            hint: `${didYouMean(name.toUpperCase(), known.map((k) => k.toUpperCase()))} Callouts: [!NOTE], [!TIP], [!IMPORTANT], [!WARNING], [!FACILITATOR].`,
+            // Without a close match, the list of callouts alone says it best.
+            hint: close.startsWith('Did you mean') ? `${close} ${list}` : list,
             length: (marker[1] ?? '').length + 3,
           }),
         );
@@ -175,10 +200,11 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
         const cite = token as CitationToken;
         const text = sources[cite.key];
         if (text === undefined) {
+          const define = 'Define it under "sources:" in the front matter or course.yaml.';
           diagnostics.push(
             diagnosticAt('undefined-citation', source, offset, {
               message: `Citation "[^${cite.key}]" names a source that is not defined`,
-              hint: `${didYouMean(cite.key, Object.keys(sources))} Define it under "sources:" in the front matter or course.yaml.`.trim(),
+              hint: `${didYouMean(cite.key, Object.keys(sources))} ${define}`.trim(),
               length: cite.raw.length,
             }),
           );
@@ -196,7 +222,10 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
         const result = checkLink(link.href, token.type, context.file, context.courseDir);
         if (!result.ok) {
           diagnostics.push(
-            diagnosticAt(result.code, source, offset, { message: result.message, length: link.raw.length }),
+            diagnosticAt(result.code, source, offset, {
+              message: result.message,
+              length: link.raw.length,
+            }),
           );
           return;
         }
@@ -236,6 +265,8 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
     return { id: pageId, title: draft.title, blocks, references };
   });
 
+  // Reading order: quiz and callout problems are found before those in the prose between them.
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   if (!meta) return { diagnostics, assets: [...assets], questionSites };
   const module: Module = {
     id: meta.id,
@@ -285,4 +316,3 @@ function uniqueSlug(base: string, taken: Set<string>): string {
   taken.add(slug);
   return slug;
 }
-

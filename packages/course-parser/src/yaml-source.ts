@@ -4,15 +4,7 @@ import {
   didYouMean,
   type SourceText,
 } from '@teach-in/course-schema';
-import {
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  type Pair,
-  parseDocument,
-} from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument } from 'yaml';
 import type { z } from 'zod';
 
 /** A YAML text inside a file (course.yaml, front matter or a quiz block). */
@@ -62,7 +54,9 @@ function findNode(
   let key: Node | undefined;
   for (const step of path) {
     if (isMap(node)) {
-      const pair: Pair | undefined = node.items.find((item) => isScalar(item.key) && item.key.value === step);
+      const pair: Pair | undefined = node.items.find(
+        (item) => isScalar(item.key) && item.key.value === step,
+      );
       if (!pair) return { node, key };
       key = pair.key as Node;
       node = (pair.value as Node | null) ?? key;

@@ -73,7 +73,9 @@ export function diagnosticForFile(
 export function didYouMean(word: string, candidates: readonly string[]): string {
   if (candidates.length === 0) return '';
   const best = closest(word, [...candidates]);
-  if (distance(word.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(word.length / 3))) {
+  if (
+    distance(word.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(word.length / 3))
+  ) {
     return `Did you mean "${best}"?`;
   }
   return `Expected one of: ${candidates.join(', ')}.`;

@@ -12,7 +12,9 @@ export const sourcesSchema = z.record(sourceKey, z.string().min(1));
 export const completionRules = ['all-pages', 'assessment-passed', 'both'] as const;
 
 /** Languages with interface strings (the quiz issue adds the other four). */
-export const courseLanguage = z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'use a language code such as en or es');
+export const courseLanguage = z
+  .string()
+  .regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'use a language code such as en or es');
 
 export const courseSchema = z.strictObject({
   id: slug,

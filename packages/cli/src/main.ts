@@ -19,7 +19,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     parsed = parse(rest);
   } catch (error) {
-    process.stderr.write(`teach-in ${command}: ${(error as Error).message}\n\n${helpText[command as 'check']}`);
+    process.stderr.write(
+      `teach-in ${command}: ${(error as Error).message}\n\n${helpText[command as 'check']}`,
+    );
     return exitCodes.usage;
   }
   if (parsed.values.help) {

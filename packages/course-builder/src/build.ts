@@ -46,7 +46,9 @@ export async function buildCourse(course: Course, options: BuildOptions): Promis
     const built: BuiltFile[] = [];
     for (const format of options.formats) {
       const output = exporters[format](course, runtime);
-      built.push(...writeOutput(tempDir, output).map((f) => ({ ...f, path: `${course.id}/${f.path}` })));
+      built.push(
+        ...writeOutput(tempDir, output).map((f) => ({ ...f, path: `${course.id}/${f.path}` })),
+      );
     }
     mkdirSync(finalDir, { recursive: true });
     for (const name of readdirSync(tempDir)) {

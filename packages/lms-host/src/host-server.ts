@@ -1,7 +1,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type PackageInfo, readManifest } from './manifest.ts';
@@ -61,8 +61,15 @@ const hostCsp =
 function seedFor(info: PackageInfo, learner: Learner, resume: Record<string, unknown> | undefined) {
   if (info.version === 'scorm12') {
     return {
-      core: { student_id: learner.id, student_name: learner.name, credit: 'credit', lesson_mode: 'normal' },
-      ...(info.masteryScore === undefined ? {} : { student_data: { mastery_score: String(info.masteryScore) } }),
+      core: {
+        student_id: learner.id,
+        student_name: learner.name,
+        credit: 'credit',
+        lesson_mode: 'normal',
+      },
+      ...(info.masteryScore === undefined
+        ? {}
+        : { student_data: { mastery_score: String(info.masteryScore) } }),
       ...resume,
     };
   }

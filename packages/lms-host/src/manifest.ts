@@ -25,7 +25,9 @@ const parser = new XMLParser({
 
 const list = (value: unknown): Node[] => (Array.isArray(value) ? (value as Node[]) : []);
 const text = (value: unknown): string =>
-  typeof value === 'object' && value !== null ? String((value as Node)['#text'] ?? '') : String(value ?? '');
+  typeof value === 'object' && value !== null
+    ? String((value as Node)['#text'] ?? '')
+    : String(value ?? '');
 
 function firstLaunchableItem(items: Node[], resources: Map<string, Node>): Node | undefined {
   for (const item of items) {

@@ -19,7 +19,8 @@ export function unpackZip(zip: Uint8Array, dir: string, limits = unpackLimits): 
     filter(file) {
       count++;
       total += file.originalSize;
-      if (count > limits.maxFiles) throw new Error(`The zip holds more than ${limits.maxFiles} files.`);
+      if (count > limits.maxFiles)
+        throw new Error(`The zip holds more than ${limits.maxFiles} files.`);
       if (total > limits.maxTotalBytes) {
         throw new Error(`The zip unpacks to more than ${limits.maxTotalBytes} bytes.`);
       }

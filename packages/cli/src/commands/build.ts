@@ -6,7 +6,10 @@ import { loadAll, report } from './load.ts';
 
 function parseFormats(value: string | undefined): ExportFormat[] | string {
   if (value === undefined) return [...exportFormats];
-  const asked = value.split(',').map((f) => f.trim()).filter(Boolean);
+  const asked = value
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   const unknown = asked.filter((f) => !exportFormats.includes(f as ExportFormat));
   if (unknown.length > 0 || asked.length === 0) {
     return `unknown format "${unknown.join(', ')}"; choose from ${exportFormats.join(', ')}`;
@@ -41,7 +44,9 @@ export async function runBuild(
         `built ${course.id}: ${formats.join(', ')} (${built.length} files, ${(bytes / 1024).toFixed(1)} KB) in ${ms} ms\n`,
       );
     } catch (error) {
-      process.stderr.write(`teach-in build: could not build ${course.id}: ${(error as Error).message}\n`);
+      process.stderr.write(
+        `teach-in build: could not build ${course.id}: ${(error as Error).message}\n`,
+      );
       return exitCodes.failure;
     }
   }

@@ -25,7 +25,9 @@ export const exporters = {
     kind: 'file',
     name: `${course.id}.scorm12.zip`,
     bytes: deterministicZip(
-      withManifest(packageFiles(course, runtime, 'scorm12'), (listed) => scorm12Manifest(course, listed)),
+      withManifest(packageFiles(course, runtime, 'scorm12'), (listed) =>
+        scorm12Manifest(course, listed),
+      ),
     ),
   }),
   scorm2004: (course, runtime) => ({

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Course, LmsKind } from '@teach-in/course-schema';
 import { referenceAnchor } from '@teach-in/course-parser';
+import type { Course, LmsKind } from '@teach-in/course-schema';
 import { renderCoursePage, runtimeFiles } from '../render-page.ts';
 import type { RuntimeBundle } from '../runtime-bundle.ts';
 
@@ -17,7 +17,10 @@ function stylesheet(course: Course, runtime: RuntimeBundle): string {
 /** The page, the runtime and every asset the content links to: what every format ships. */
 export function packageFiles(course: Course, runtime: RuntimeBundle, lms: LmsKind): PackageFiles {
   const files: PackageFiles = new Map();
-  files.set(runtimeFiles.page, encoder.encode(renderCoursePage(course, { lms, anchor: referenceAnchor })));
+  files.set(
+    runtimeFiles.page,
+    encoder.encode(renderCoursePage(course, { lms, anchor: referenceAnchor })),
+  );
   files.set(runtimeFiles.js, encoder.encode(runtime.js));
   files.set(runtimeFiles.css, encoder.encode(stylesheet(course, runtime)));
   for (const asset of course.assets) {

@@ -19,7 +19,8 @@ export const courseLanguage = z
 export const courseSchema = z.strictObject({
   id: slug,
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'use a version such as 1.0.0'),
-  title: z.string().min(1),
+  // The SCORM 1.2 manifest schema caps <title> at 200 characters.
+  title: z.string().min(1).max(200),
   language: courseLanguage,
   audience: z.string().min(1).optional(),
   description: z.string().min(1).optional(),

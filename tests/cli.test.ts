@@ -87,7 +87,9 @@ describe('teach-in command line', () => {
       'teach-in.css',
       'teach-in.js',
     ]);
-    const zip = unzipSync(new Uint8Array(readFileSync(path.join(dir, 'sample-module.scorm12.zip'))));
+    const zip = unzipSync(
+      new Uint8Array(readFileSync(path.join(dir, 'sample-module.scorm12.zip'))),
+    );
     assert.deepEqual(Object.keys(zip).sort(), [
       'imsmanifest.xml',
       'index.html',
@@ -110,14 +112,20 @@ describe('authored HTML in the learner package', () => {
     assert.doesNotMatch(body, /\sonerror=|\sonclick=/i);
     assert.doesNotMatch(body, /javascript:/i);
     assert.doesNotMatch(body, /<iframe/i);
-    assert.doesNotMatch(body, /example\.org\/pixel/, 'raw HTML images from other sites are dropped');
+    assert.doesNotMatch(
+      body,
+      /example\.org\/pixel/,
+      'raw HTML images from other sites are dropped',
+    );
     assert.doesNotMatch(body, /style=/i);
     assert.match(body, /Styled and clickable/);
     assert.match(body, /<img src="media\/square.svg" alt="A square"/);
   });
 
   test('question text is sanitized too, and JSON cannot close its script element', () => {
-    const data = body.match(/<ti-single-choice><script type="application\/json">(.*?)<\/script>/s)?.[1];
+    const data = body.match(
+      /<ti-single-choice><script type="application\/json">(.*?)<\/script>/s,
+    )?.[1];
     assert.ok(data, 'question data is embedded');
     assert.doesNotMatch(data, /</);
     const question = JSON.parse(data) as { promptHtml: string; choices: { html: string }[] };
@@ -134,7 +142,9 @@ describe('authored HTML in the learner package', () => {
   });
 
   test('facilitator notes never reach the learner package', () => {
-    const zip = unzipSync(new Uint8Array(readFileSync(path.join(out, 'unsafe-html/unsafe-html.scorm12.zip'))));
+    const zip = unzipSync(
+      new Uint8Array(readFileSync(path.join(out, 'unsafe-html/unsafe-html.scorm12.zip'))),
+    );
     for (const [name, bytes] of Object.entries(zip)) {
       assert.doesNotMatch(Buffer.from(bytes).toString('utf8'), /SECRET-FACILITATOR-NOTE/, name);
     }

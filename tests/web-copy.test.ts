@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { buildToTemp, repoRoot } from './support/build-fixture.ts';
 import { launchChromium } from './support/chromium.ts';
@@ -35,8 +35,12 @@ test('the web copy opens from file://, needs no LMS and keeps progress on the de
 
   await page.goto(url);
   await page.getByRole('button', { name: 'Next' }).click();
-  await assert.doesNotReject(page.getByRole('heading', { name: '1. What data is collected?' }).waitFor());
-  const question = page.getByRole('group', { name: 'Which of these is usually collected by a scheduling app?' });
+  await assert.doesNotReject(
+    page.getByRole('heading', { name: '1. What data is collected?' }).waitFor(),
+  );
+  const question = page.getByRole('group', {
+    name: 'Which of these is usually collected by a scheduling app?',
+  });
   await question.getByRole('radio', { name: 'Your shift availability and hours worked' }).check();
   await question.getByRole('button', { name: 'Check answer' }).click();
   await question.getByRole('status').getByText('Correct.').waitFor();
@@ -45,9 +49,13 @@ test('the web copy opens from file://, needs no LMS and keeps progress on the de
   const heading = page.getByRole('heading', { name: '1. What data is collected?' });
   await heading.waitFor();
   assert.equal(await heading.isVisible(), true, 'the learner is back on the page they left');
-  const restored = page.getByRole('group', { name: 'Which of these is usually collected by a scheduling app?' });
+  const restored = page.getByRole('group', {
+    name: 'Which of these is usually collected by a scheduling app?',
+  });
   assert.equal(
-    await restored.getByRole('radio', { name: 'Your shift availability and hours worked' }).isChecked(),
+    await restored
+      .getByRole('radio', { name: 'Your shift availability and hours worked' })
+      .isChecked(),
     true,
   );
   await restored.getByRole('status').getByText('Correct.').waitFor();

@@ -20,7 +20,9 @@ export class Scorm12Tracker implements Tracker {
       return {};
     }
     const status = this.api.LMSGetValue('cmi.core.lesson_status');
-    if (status === 'not attempted' || status === '') this.#set('cmi.core.lesson_status', 'incomplete');
+    if (status === 'not attempted' || status === '') {
+      this.#set('cmi.core.lesson_status', 'incomplete');
+    }
     const state = this.api.LMSGetValue('cmi.suspend_data');
     const location = this.api.LMSGetValue('cmi.core.lesson_location');
     return { ...(state ? { state } : {}), ...(location ? { location } : {}) };
@@ -85,7 +87,9 @@ export class Scorm12Tracker implements Tracker {
     this.#set('cmi.core.session_time', scorm12Timespan(Date.now() - this.#startedAt));
     // No LMSCommit here: a synchronous commit during pagehide fails in Chromium, and
     // LMSFinish commits by itself.
-    if (this.api.LMSFinish('') !== 'true') this.log(`LMSFinish failed: ${this.api.LMSGetLastError()}`);
+    if (this.api.LMSFinish('') !== 'true') {
+      this.log(`LMSFinish failed: ${this.api.LMSGetLastError()}`);
+    }
     this.#open = false;
   }
 

@@ -63,7 +63,9 @@ export class Scorm2004Tracker implements Tracker {
       this.#set('cmi.score.scaled', String(percent / 100));
     }
     this.#set('cmi.completion_status', outcome.completed ? 'completed' : 'incomplete');
-    if (outcome.passed !== null) this.#set('cmi.success_status', outcome.passed ? 'passed' : 'failed');
+    if (outcome.passed !== null) {
+      this.#set('cmi.success_status', outcome.passed ? 'passed' : 'failed');
+    }
     this.#set('cmi.exit', 'normal');
     this.#close();
   }

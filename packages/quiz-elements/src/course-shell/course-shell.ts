@@ -75,6 +75,8 @@ export class CourseShellElement extends LitElement {
       const answer = saved.answers?.[question.questionId];
       if (answer) question.restore(answer);
     }
+    // A finished course stays finished: show its result again, without reporting it again.
+    this.result = saved.finished === true ? this.#outcome() : null;
   }
 
   /** Page index for a page id (the LMS location), or -1. */
@@ -106,19 +108,27 @@ export class CourseShellElement extends LitElement {
       page.scrollIntoView?.({ block: 'start' });
     }
     this.dispatchEvent(
-      new PageViewEvent({ pageId: page.dataset.pageId ?? String(index), index, total: pages.length }),
+      new PageViewEvent({
+        pageId: page.dataset.pageId ?? String(index),
+        index,
+        total: pages.length,
+      }),
     );
   }
 
-  #finish(): void {
+  #outcome(): FinishDetail {
     const graded = this.questions.filter((q) => q.graded);
     const right = graded.filter((q) => q.isCorrect).length;
     const scorePercent = graded.length ? Math.round((100 * right) / graded.length) : null;
-    this.result = {
+    return {
       scorePercent,
       passed: scorePercent === null ? null : scorePercent >= this.passingScore,
       completed: this.seen.length === this.pages.length,
     };
+  }
+
+  #finish(): void {
+    this.result = this.#outcome();
     this.dispatchEvent(new CourseFinishEvent(this.result));
     void this.updateComplete.then(() => {
       this.querySelector<HTMLElement>('.ti-results h2')?.focus();

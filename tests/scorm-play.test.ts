@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { startHost, unpackZip } from '@teach-in/lms-host';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { buildToTemp, readZip, repoRoot } from './support/build-fixture.ts';
-import { launchChromium } from './support/chromium.ts';
+import { launchChromium, recordPage } from './support/chromium.ts';
 import { type Call, strictViolations } from './support/strict-values.ts';
 import { validateManifest } from './support/xsd.ts';
 
@@ -73,13 +73,7 @@ async function play(version: Version, rightly: boolean): Promise<Run> {
   unpackZip(readZip(zip), dir);
   const host = await startHost({ packageDir: dir });
   const page: Page = await browser.newPage();
-  const requests: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
+  const { requests, errors } = recordPage(page);
   try {
     await page.goto(host.url);
     await answerQuestions(page.frameLocator('iframe'), rightly);

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { buildToTemp, repoRoot } from './support/build-fixture.ts';
-import { launchChromium } from './support/chromium.ts';
+import { launchChromium, recordPage } from './support/chromium.ts';
 
 let out: string;
 let browser: Browser;
@@ -25,13 +25,7 @@ test('the web copy opens from file://, needs no LMS and keeps progress on the de
   const url = pathToFileURL(path.join(webDir, 'index.html')).href;
   const context = await browser.newContext();
   const page = await context.newPage();
-  const requests: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
+  const { requests, errors } = recordPage(page);
 
   await page.goto(url);
   await page.getByRole('button', { name: 'Next' }).click();

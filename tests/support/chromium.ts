@@ -1,19 +1,6 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
-
-/** Debian's Chromium; tools that download their own browser cannot run here. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Flags that keep Chromium from calling home, which a closed network refuses. */
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../tooling/chromium.js';
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
@@ -21,5 +8,17 @@ export async function launchChromium(): Promise<Browser> {
       `Chromium not found at ${chromiumPath}; run "bash tooling/setup.sh --browser".`,
     );
   }
-  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+  return chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs], headless: true });
+}
+
+/** Records every request a page makes and every error it logs or throws. */
+export function recordPage(page: Page): { requests: string[]; errors: string[] } {
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { requests, errors };
 }

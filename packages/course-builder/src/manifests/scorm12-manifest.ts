@@ -3,9 +3,10 @@
  * organization has a single item; the course shell handles navigation between modules.
  */
 import type { Course } from '@teach-in/course-schema';
+import { runtimeFiles } from '../render-page.ts';
 import { checkPassingScore, escapeXml, packageFiles, uriPath, xmlId } from './xml.ts';
 
-const launchFile = 'index.html';
+const launchFile = runtimeFiles.page;
 
 const namespaces = {
   imscp: 'http://www.imsproject.org/xsd/imscp_rootv1p1p2',

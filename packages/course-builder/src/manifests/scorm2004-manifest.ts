@@ -4,9 +4,10 @@
  * its own completion and success (otherwise SuccessFactors marks the course complete on exit).
  */
 import type { Course } from '@teach-in/course-schema';
+import { runtimeFiles } from '../render-page.ts';
 import { checkPassingScore, escapeXml, packageFiles, uriPath, xmlId } from './xml.ts';
 
-const launchFile = 'index.html';
+const launchFile = runtimeFiles.page;
 
 const namespaces = {
   imscp: 'http://www.imsglobal.org/xsd/imscp_v1p1',

@@ -25,23 +25,32 @@ const rtlLanguages = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'yi']);
 
 const calloutTitles = { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning' };
 
-const questionTags = {
+/** One custom element per question type. */
+export const questionTags = {
   single: 'ti-single-choice',
   multiple: 'ti-multiple-choice',
-} as const satisfies Record<Question['type'], string>;
+  'true-false': 'ti-true-false',
+  matching: 'ti-matching',
+  ordering: 'ti-ordering',
+  'fill-in': 'ti-fill-in',
+  dropdown: 'ti-dropdown',
+  likert: 'ti-likert',
+  scenario: 'ti-scenario',
+  reflection: 'ti-reflection',
+} as const satisfies Record<Question['type'], `ti-${string}`>;
 
-function sanitizedQuestion(question: Question): Question {
-  return {
-    ...question,
-    promptHtml: sanitize(question.promptHtml),
-    ...(question.hintHtml ? { hintHtml: sanitize(question.hintHtml) } : {}),
-    ...(question.explanationHtml ? { explanationHtml: sanitize(question.explanationHtml) } : {}),
-    choices: question.choices.map((choice) => ({
-      ...choice,
-      html: sanitize(choice.html),
-      ...(choice.feedbackHtml ? { feedbackHtml: sanitize(choice.feedbackHtml) } : {}),
-    })),
-  };
+/** Sanitizes every authored HTML field of a question (`html` or `...Html`), at any depth. */
+function sanitizedQuestion<T>(value: T, key = ''): T {
+  if (typeof value === 'string') {
+    return (key === 'html' || key.endsWith('Html') ? sanitize(value) : value) as T;
+  }
+  if (Array.isArray(value)) return value.map((item) => sanitizedQuestion(item)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, sanitizedQuestion(v, k)]),
+    ) as T;
+  }
+  return value;
 }
 
 /** Learner-facing HTML for one block; facilitator notes never reach the learner. */

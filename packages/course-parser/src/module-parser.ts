@@ -72,6 +72,7 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
   const diagnostics: Diagnostic[] = [];
   const assets = new Set<string>();
   const questionSites: QuestionSite[] = [];
+  const poolUses: { key: string; offset: number; length: number }[] = [];
 
   const split = splitFrontMatter(normalized);
   if (!split) {
@@ -146,6 +147,8 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
           source,
           ...(parsed.idSite ?? { offset, length: 1 }),
         });
+        const pool = 'pool' in parsed.question ? parsed.question.pool : undefined;
+        if (pool && parsed.poolSite) poolUses.push({ key: pool, ...parsed.poolSite });
       }
       return;
     }
@@ -265,6 +268,8 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
     return { id: pageId, title: draft.title, blocks, references };
   });
 
+  if (meta) diagnostics.push(...checkPools(meta.pools ?? {}, poolUses, moduleId, source, yaml));
+
   // Reading order: quiz and callout problems are found before those in the prose between them.
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   if (!meta) return { diagnostics, assets: [...assets], questionSites };
@@ -275,8 +280,46 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
     objectives: meta.objectives ?? [],
     file: context.relativePath,
     pages: finished,
+    pools: Object.fromEntries(
+      Object.entries(meta.pools ?? {}).map(([key, pool]) => [`${meta.id}/${key}`, pool]),
+    ),
   };
   return { module, diagnostics, assets: [...assets], questionSites };
+}
+
+/** Every pool a question names is defined, and every pool has enough questions to draw. */
+function checkPools(
+  pools: Record<string, { draw: number }>,
+  uses: readonly { key: string; offset: number; length: number }[],
+  moduleId: string,
+  source: SourceText,
+  frontMatter: ReturnType<typeof parseYaml>,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const keys = Object.keys(pools);
+  for (const use of uses) {
+    const key = use.key.slice(moduleId.length + 1);
+    if (pools[key]) continue;
+    diagnostics.push(
+      diagnosticAt('unknown-pool', source, use.offset, {
+        message: `Pool "${key}" is not defined in this module's front matter`,
+        hint: `${didYouMean(key, keys)} Define it under "pools:" with "draw:", the number of questions to ask.`.trim(),
+        length: use.length,
+      }),
+    );
+  }
+  for (const [key, pool] of Object.entries(pools)) {
+    const count = uses.filter((use) => use.key === `${moduleId}/${key}`).length;
+    if (pool.draw <= count) continue;
+    const at = frontMatter.locate(['pools', key, 'draw']);
+    diagnostics.push(
+      diagnosticAt('pool-too-small', source, at.offset, {
+        message: `Pool "${key}" draws ${pool.draw} questions but has ${count}`,
+        length: at.length,
+      }),
+    );
+  }
+  return diagnostics;
 }
 
 export function referenceAnchor(pageId: string, key: string): string {

@@ -1,4 +1,5 @@
-import type { Block, Course, LmsKind, Module, Page, Question } from '@teach-in/course-schema';
+import type { Block, Course, LmsKind, Module, Page } from '@teach-in/course-schema';
+import { questionTags } from '@teach-in/course-schema';
 import { escapeHtml, jsonForScript } from './html.ts';
 import { sanitize } from './sanitize.ts';
 
@@ -24,20 +25,6 @@ const contentSecurityPolicy = [
 const rtlLanguages = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'yi']);
 
 const calloutTitles = { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning' };
-
-/** One custom element per question type. */
-export const questionTags = {
-  single: 'ti-single-choice',
-  multiple: 'ti-multiple-choice',
-  'true-false': 'ti-true-false',
-  matching: 'ti-matching',
-  ordering: 'ti-ordering',
-  'fill-in': 'ti-fill-in',
-  dropdown: 'ti-dropdown',
-  likert: 'ti-likert',
-  scenario: 'ti-scenario',
-  reflection: 'ti-reflection',
-} as const satisfies Record<Question['type'], `ti-${string}`>;
 
 /** Sanitizes every authored HTML field of a question (`html` or `...Html`), at any depth. */
 function sanitizedQuestion<T>(value: T, key = ''): T {

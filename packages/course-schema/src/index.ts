@@ -45,7 +45,7 @@ export type {
   Statement,
   TrueFalseQuestion,
 } from './question-model.ts';
-export { isGraded } from './question-model.ts';
+export { isGraded, questionTags } from './question-model.ts';
 export type { GradedQuestionType, QuestionBlock, QuestionType } from './question-schemas.ts';
 export {
   fillInMaxLength,

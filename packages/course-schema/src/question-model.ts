@@ -144,6 +144,23 @@ export interface ReflectionQuestion extends QuestionBase<'reflection'> {
   share: boolean;
 }
 
+/**
+ * The custom element for each question type. Pure data, shared by the builder (which
+ * writes the tags) and the course shell (which finds its questions by them).
+ */
+export const questionTags = {
+  single: 'ti-single-choice',
+  multiple: 'ti-multiple-choice',
+  'true-false': 'ti-true-false',
+  matching: 'ti-matching',
+  ordering: 'ti-ordering',
+  'fill-in': 'ti-fill-in',
+  dropdown: 'ti-dropdown',
+  likert: 'ti-likert',
+  scenario: 'ti-scenario',
+  reflection: 'ti-reflection',
+} as const satisfies Record<QuestionType, `ti-${string}`>;
+
 export type GradedQuestion =
   | SingleChoiceQuestion
   | MultipleChoiceQuestion

@@ -5,7 +5,7 @@
  */
 import type { GradedQuestion } from './question-model.ts';
 
-export { isGraded } from './question-model.ts';
+export { isGraded, questionTags } from './question-model.ts';
 
 /** The response tokens of the right answer (for fill-in, every accepted answer). */
 export function correctResponse(question: GradedQuestion): string[] {

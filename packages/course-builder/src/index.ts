@@ -2,6 +2,7 @@ export type { BuildOptions, BuiltFile } from './build.ts';
 export { buildCourse } from './build.ts';
 export type { ExportOutput } from './exporters/exporters.ts';
 export { exporters } from './exporters/exporters.ts';
+export { renderGuide } from './guide/render-guide.ts';
 export { scorm12Manifest } from './manifests/scorm12-manifest.ts';
 export { scorm2004Manifest } from './manifests/scorm2004-manifest.ts';
 export type { Readability } from './readability.ts';

@@ -3,3 +3,12 @@ export { startHost } from './host-server.ts';
 export type { PackageInfo } from './manifest.ts';
 export { readManifest } from './manifest.ts';
 export { unpackLimits, unpackZip } from './unpack.ts';
+export type { Cmi5History, Cmi5Session, Cmi5Verb, Statement } from './cmi5-rules.ts';
+export {
+  cmi5Category,
+  cmi5Verbs,
+  cmi5Violations,
+  moveOnCategory,
+  sessionIdExtension,
+  verbOf,
+} from './cmi5-rules.ts';

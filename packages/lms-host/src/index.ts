@@ -1,8 +1,3 @@
-export type { HostOptions, Learner, RunningHost } from './host-server.ts';
-export { startHost } from './host-server.ts';
-export type { PackageInfo } from './manifest.ts';
-export { readManifest } from './manifest.ts';
-export { unpackLimits, unpackZip } from './unpack.ts';
 export type { Cmi5History, Cmi5Session, Cmi5Verb, Statement } from './cmi5-rules.ts';
 export {
   cmi5Category,
@@ -12,3 +7,8 @@ export {
   sessionIdExtension,
   verbOf,
 } from './cmi5-rules.ts';
+export type { HostOptions, Learner, RunningHost } from './host-server.ts';
+export { startHost } from './host-server.ts';
+export type { PackageInfo } from './manifest.ts';
+export { readManifest } from './manifest.ts';
+export { unpackLimits, unpackZip } from './unpack.ts';

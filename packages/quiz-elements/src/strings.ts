@@ -51,7 +51,8 @@ const en = {
   ] as readonly string[],
   answerSaved: 'Your answer is saved.',
   otherConsequences: 'What the other choices lead to',
-  reflectionStaysHere: 'What you write stays on this device. It is not sent to the learning platform (LMS).',
+  reflectionStaysHere:
+    'What you write stays on this device. It is not sent to the learning platform (LMS).',
   reflectionIsShared:
     'What you write is sent to the learning platform (LMS) with your answers, where the course organisers can read it.',
   savedOnDevice: 'Saved on this device.',

@@ -46,7 +46,9 @@ export async function chooseWithKeyboard(
 
 /** Leaves exactly these choices picked, clicking as a pointer user would (right ids last-first). */
 async function pickExactly(el: QuestionElement, ids: readonly string[]): Promise<void> {
-  const toggles = inputsOf(el).filter((i) => i.checked !== ids.includes(i.value));
+  const inputs = inputsOf(el);
+  if (inputs[0]?.type === 'radio') return choose(el, ids);
+  const toggles = inputs.filter((i) => i.checked !== ids.includes(i.value));
   await choose(el, toggles.map((i) => i.value).reverse());
 }
 

@@ -30,10 +30,6 @@ export class OrderingElement extends GradedQuestionElement<OrderingQuestion> {
     return seededDerangedOrder(ids, this.seed, this.questionId);
   }
 
-  protected override missingNotice(): string {
-    return '';
-  }
-
   protected renderRightAnswer(question: OrderingQuestion): unknown {
     return html`<ol>
       ${question.items.map((item) => html`<li>${unsafeHTML(item.html)}</li>`)}

@@ -84,8 +84,9 @@ export function liveRegionOf(el: QuestionElement): HTMLElement {
   return el.shadowRoot!.querySelector<HTMLElement>('[role="status"]')!;
 }
 
+/** The live region's text as rendered (list items apart), spaces folded. */
 export function liveText(el: QuestionElement): string {
-  return normalized(liveRegionOf(el).textContent);
+  return normalized(liveRegionOf(el).innerText);
 }
 
 /** The element with focus inside the question's shadow root, if any. */

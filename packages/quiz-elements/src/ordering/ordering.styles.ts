@@ -27,5 +27,10 @@ export const orderingStyles = [
       background: transparent;
       color: var(--ti-accent, #9b1c1c);
     }
+    .moves button[aria-disabled='true'],
+    .moves button:disabled {
+      color: var(--ti-muted, #595959);
+      border-style: dashed;
+    }
   `,
 ];

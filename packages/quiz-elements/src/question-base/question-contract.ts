@@ -86,6 +86,7 @@ export function liveRegionOf(el: QuestionElement): HTMLElement {
 
 /** The live region's text as rendered (list items apart), spaces folded. */
 export function liveText(el: QuestionElement): string {
+  // biome-ignore lint/performance/useDomNodeTextContent: rendered text keeps list items apart, as a screen reader reads them
   return normalized(liveRegionOf(el).innerText);
 }
 
@@ -366,6 +367,26 @@ export function runQuestionContract<Q extends Question>(driver: QuestionDriver<Q
         expect(el.answered).to.equal(true);
         expect(el.progress).to.deep.include({ attempts: 2, done: true });
         expect(liveText(el)).to.include(`The right answer: ${graded.rightAnswerText(question)}`);
+      });
+
+      it('restore() of a try with tries left waits for the next try', async () => {
+        const question = withAttempts(2);
+        const first = await mountQuestion(tag, question);
+        await graded.answerWrong(first);
+        await checkAnswer(first);
+        const saved = JSON.parse(JSON.stringify(first.progress));
+        expect(saved).to.deep.include({ attempts: 1, done: false });
+
+        const el = await mountQuestion(tag, question);
+        const answers = recordAnswers(el);
+        el.restore(saved);
+        await el.updateComplete;
+        expect(el.progress).to.deep.equal(saved);
+        expect(el.answered).to.equal(false);
+        expect(driver.controls(el).some(isLocked)).to.equal(false);
+        expect(normalized(actionButtonOf(el).textContent)).to.equal('Check answer');
+        await checkAnswer(el);
+        expect(answers.map((a) => [a.detail.attempt, a.detail.final])).to.deep.equal([[2, true]]);
       });
 
       it('counts a right answer on the second try', async () => {

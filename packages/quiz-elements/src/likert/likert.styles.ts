@@ -1,11 +1,14 @@
 import { css } from 'lit';
 import { questionStyles } from '../question-base/question.styles.ts';
 
-/** A column on a phone; the points side by side, label under the radio, on a wide screen. */
+/** A column when narrow; the points side by side, label under the radio, when wide. */
 export const likertStyles = [
   questionStyles,
   css`
-    @media (min-width: 40rem) {
+    :host {
+      container-type: inline-size;
+    }
+    @container (min-width: 36rem) {
       .scale {
         display: flex;
         gap: 0.5rem;

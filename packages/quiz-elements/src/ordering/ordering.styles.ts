@@ -6,7 +6,7 @@ export const orderingStyles = [
   questionStyles,
   css`
     .items {
-      padding-left: 1.75rem;
+      padding-inline-start: 1.75rem;
     }
     .item {
       padding: 0.375rem;

@@ -60,6 +60,11 @@ export const questionStyles = css`
     flex: none;
     accent-color: var(--ti-accent, #9b1c1c);
   }
+  /* A disabled radio is drawn faintly: shade the picked row so the answer stays visible. */
+  .choice:has(input:checked:disabled),
+  .option:has(input:checked:disabled) {
+    background: var(--ti-feedback-bg, #f3f3f3);
+  }
   .is-right {
     border-color: var(--ti-success, #1b6e3a);
   }

@@ -17,13 +17,13 @@ export const scenarioStyles = [
     }
     .others summary::before {
       content: '▸';
-      margin-right: 0.5rem;
+      margin-inline-end: 0.5rem;
     }
     .others[open] summary::before {
       content: '▾';
     }
     .others ul {
-      padding-left: 1.25rem;
+      padding-inline-start: 1.25rem;
     }
     .others li {
       margin: 0.375rem 0;

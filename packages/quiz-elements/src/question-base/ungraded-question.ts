@@ -35,7 +35,11 @@ export abstract class UngradedQuestionElement<
   }
 
   get progress(): QuestionProgress {
-    return { response: [...this.picked], attempts: this.submissions, done: this.answered };
+    return {
+      response: this.validTokens(this.picked),
+      attempts: this.submissions,
+      done: this.answered,
+    };
   }
 
   /** The valid answer among `tokens`: [] when there is none. */

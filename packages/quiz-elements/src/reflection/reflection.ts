@@ -1,4 +1,4 @@
-import type { ReflectionQuestion } from '@teach-in/course-schema';
+import type { QuestionProgress, ReflectionQuestion } from '@teach-in/course-schema';
 import { reflectionMaxLength } from '@teach-in/course-schema/scoring';
 import { html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -58,8 +58,8 @@ export class ReflectionElement extends UngradedQuestionElement<ReflectionQuestio
     this.saved = this.answered && !this.notice;
   }
 
-  override restore(...args: Parameters<UngradedQuestionElement['restore']>): void {
-    super.restore(...args);
+  override restore(saved: QuestionProgress): void {
+    super.restore(saved);
     this.saved = this.answered;
   }
 

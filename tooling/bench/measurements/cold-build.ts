@@ -20,7 +20,7 @@ export const coldBuild: Measurement = {
       })),
       { what: 'benchmark module', formats: all, sources: [context.benchmarkDir] },
       {
-        what: `curriculum (${context.courseDirs.length} courses)`,
+        what: `curriculum (${context.courseDirs.length} ${context.courseDirs.length === 1 ? 'course' : 'courses'})`,
         formats: all,
         sources: [path.join(context.repoRoot, 'courses')],
       },

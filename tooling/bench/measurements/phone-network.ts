@@ -114,7 +114,7 @@ export const phoneNetwork: Measurement = {
             'verdict',
             'floor',
             'vs floor',
-            'requests / bytes',
+            'requests / bytes (run 1)',
             'from launch',
             'vs floor',
           ],
@@ -123,7 +123,7 @@ export const phoneNetwork: Measurement = {
       ],
       data: { runsPerFigure: runs, series },
       notes: [
-        "First content: the first animation frame in which the first page's heading is laid out, visible and inside the viewport with the stylesheet applied (tooling/bench/support/first-content-probe.ts).",
+        "First content: when Chromium paints the text of the first page's heading inside the viewport, from the Element Timing API (tooling/bench/support/first-content-probe.ts); it coincides with the course frame's First Contentful Paint.",
         '"first content" counts from the request for the course page inside the LMS frame (what the package controls); "from launch" counts from the request for the LMS host page, so it adds the host page and scorm-again, which belong to the LMS.',
         'floor = round trips x latency + bytes x 8 / bandwidth, over the requests finished before first content (tooling/bench/support/network-floor.ts); "requests / bytes" is that set for the package, as received (gzip, with headers).',
         "Served by lms-host through a gzip proxy, as an LMS web server would; the throttling is Chromium's (Network.emulateNetworkConditions), the CPU is not slowed down.",

@@ -4,8 +4,8 @@ export const mb = (bytes: number) =>
   `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 2 : 1)} MB`;
 export const ms = (millis: number) =>
   millis < 1000 ? `${Math.round(millis)} ms` : `${(millis / 1000).toFixed(2)} s`;
-/** Kilobytes below a megabyte, megabytes above: how the issue quotes sizes. */
-export const size = (bytes: number) => (bytes < 1024 * 1024 ? kb(bytes) : mb(bytes));
+/** Kilobytes up to three quarters of a megabyte, megabytes above, as issue 7 quotes sizes. */
+export const size = (bytes: number) => (bytes < 768 * 1024 ? kb(bytes) : mb(bytes));
 /** A figure against its limit: "ok" or "OVER", so a regression stands out in the table. */
 export const verdict = (value: number, limit: number) => (value <= limit ? 'ok' : 'OVER');
 

@@ -12,7 +12,7 @@ export interface BuildFigures extends ProcessFigures {
 
 /**
  * Cold builds with the real CLI: each run is a new process writing into a new, empty
- * folder. Returns the median wall time and the median peak memory of `runs` runs.
+ * folder. Returns the median wall time, CPU time and peak memory of `runs` runs.
  * (tsx's transpile cache on disk stays warm, as it is for an author after the first build.)
  */
 export async function measureBuild(
@@ -34,6 +34,7 @@ export async function measureBuild(
   }
   return {
     wallMs: median(all.map((r) => r.wallMs)),
+    cpuMs: median(all.map((r) => r.cpuMs)),
     peakRssBytes: median(all.map((r) => r.peakRssBytes)),
     runs: all,
   };

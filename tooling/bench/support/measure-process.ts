@@ -3,6 +3,11 @@ import { existsSync } from 'node:fs';
 
 export interface ProcessFigures {
   wallMs: number;
+  /**
+   * User plus system CPU time of the process. Other work on a shared machine stretches wall
+   * time far more than CPU time, so growth is easier to read from this.
+   */
+  cpuMs: number;
   /** Peak resident memory of the process, in bytes. */
   peakRssBytes: number;
 }
@@ -10,15 +15,15 @@ export interface ProcessFigures {
 const gnuTime = '/usr/bin/time';
 
 /**
- * Where no GNU time is installed, the child reports its own peak: a preloaded one-liner
- * prints process.resourceUsage().maxRSS (kilobytes) to stderr as the process exits.
+ * Where no GNU time is installed, the child reports on itself: a preloaded one-liner prints
+ * process.resourceUsage() as it exits, in GNU time's words (memory in kilobytes, CPU in
+ * microseconds here, seconds there).
  */
-const reportOnExit =
-  "data:text/javascript,process.on('exit',()=>process.stderr.write('\\nMaximum resident set size (kbytes): '+process.resourceUsage().maxRSS+'\\n'))";
+const reportOnExit = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nMaximum resident set size (kbytes): '+u.maxRSS+'\\nUser time (seconds): '+u.userCPUTime/1e6+'\\nSystem time (seconds): '+u.systemCPUTime/1e6+'\\n')})`;
 
 /**
  * Runs `node <args>` in a fresh process (cold: nothing loaded, nothing cached in memory)
- * and returns its wall time and peak memory. Wall time is taken here, around the spawn, so
+ * and returns its wall time, CPU time and peak memory. Wall time is taken here, around the spawn, so
  * it includes Node's start-up: what an author waits for. Peak memory comes from GNU time's
  * rusage when present (the child's maximum resident set), else from the child itself.
  */
@@ -38,11 +43,16 @@ export function measureNode(args: readonly string[], cwd: string): Promise<Proce
     child.on('close', (code) => {
       const wallMs = performance.now() - started;
       const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-      if (code !== 0 || !peak) {
+      const seconds = (label: string) =>
+        Number(
+          new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(stderr)?.[1] ?? Number.NaN,
+        );
+      const cpuMs = (seconds('User') + seconds('System')) * 1000;
+      if (code !== 0 || !peak || Number.isNaN(cpuMs)) {
         reject(new Error(`node ${args.join(' ')} exited with ${code}:\n${stderr.slice(-2000)}`));
         return;
       }
-      resolve({ wallMs, peakRssBytes: Number(peak[1]) * 1024 });
+      resolve({ wallMs, cpuMs, peakRssBytes: Number(peak[1]) * 1024 });
     });
   });
 }

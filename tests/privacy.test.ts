@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { exportFormats } from '@teach-in/course-schema';
 import { startHost, unpackZip } from '@teach-in/lms-host';
 import type { Browser, Cookie, Frame } from 'playwright-core';
 import { buildToTemp, readZip, repoRoot } from './support/build-fixture.ts';
@@ -23,6 +24,9 @@ const courseNames = readdirSync(coursesRoot, { withFileTypes: true })
   .filter((e) => e.isDirectory() && existsSync(path.join(coursesRoot, e.name, 'course.yaml')))
   .map((e) => e.name)
   .sort();
+
+/** The formats these tests open; a new export format must get a test here (checked below). */
+const coveredFormats: readonly string[] = ['scorm12', 'scorm2004', 'web'];
 
 let browser: Browser;
 const builds = new Map<string, string>();
@@ -40,7 +44,7 @@ after(async () => {
 function built(name: string): string {
   let out = builds.get(name);
   if (!out) {
-    out = buildToTemp(path.join(coursesRoot, name), 'scorm12,scorm2004,web');
+    out = buildToTemp(path.join(coursesRoot, name), coveredFormats.join(','));
     builds.set(name, out);
   }
   const [id] = readdirSync(out);
@@ -196,8 +200,10 @@ for (const name of courseNames) {
   });
 }
 
-test('courses/ holds courses to check', () => {
+test('courses/ holds courses, and every export format is checked', () => {
   assert.ok(courseNames.length > 0, `no course.yaml under ${coursesRoot}`);
+  const unchecked = exportFormats.filter((format) => !coveredFormats.includes(format));
+  assert.deepEqual(unchecked, [], 'export formats without a privacy test in tests/privacy.test.ts');
 });
 
 test('the checks catch a course that leaks: free text to the LMS, a beacon, a cookie', async () => {

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { exportFormats } from '@teach-in/course-schema';
 import { buildToTemp, repoRoot } from '../../tests/support/build-fixture.ts';
 
 /** A course built once per bench run with the real CLI, in every format, shared by measurements. */
@@ -45,7 +46,7 @@ export function createContext(quick: boolean): BenchContext & { dispose(): void 
     built(courseDir) {
       let built = builds.get(courseDir);
       if (!built) {
-        const out = buildToTemp(courseDir, 'scorm12,scorm2004,web');
+        const out = buildToTemp(courseDir, exportFormats.join(','));
         buildOuts.push(out);
         const [id] = readdirSync(out);
         if (!id) throw new Error(`building ${courseDir} wrote nothing`);

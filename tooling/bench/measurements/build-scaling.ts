@@ -1,3 +1,4 @@
+import { exportFormats } from '@teach-in/course-schema';
 import { mb, ms } from '../format.ts';
 import { type BuildFigures, measureBuild } from '../support/cli-build.ts';
 import { writeSyntheticCourse } from '../support/synthetic-course.ts';
@@ -24,7 +25,7 @@ export const buildScaling: Measurement = {
       const dir = writeSyntheticCourse(context.tempDir, modules);
       results.push({
         modules,
-        ...(await measureBuild([dir], 'scorm12,scorm2004,web', runs, context.tempDir)),
+        ...(await measureBuild([dir], exportFormats.join(','), runs, context.tempDir)),
       });
     }
     const base = results[0]!;

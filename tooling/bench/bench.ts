@@ -7,6 +7,7 @@
  *   pnpm bench -- --quick               fewer runs, no 1,000-module course
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createContext } from './context.ts';
@@ -58,7 +59,8 @@ async function main(): Promise<void> {
   process.stdout.write(
     `Teach-in bench, ${startedAt.toISOString()}${quick ? ' (quick)' : ''}\n` +
       `${machine.cpu}, ${machine.cores} cores, ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GB, ` +
-      `Node ${machine.node}, ${machine.os}\n\n`,
+      `Node ${machine.node}, ${machine.os}\n` +
+      `Load average ${machine.loadAverage.join(' ')} (above ${machine.cores}: other work shares the CPU, times stretch)\n\n`,
   );
   const results: Record<string, unknown> = {};
   try {
@@ -83,6 +85,8 @@ async function main(): Promise<void> {
   mkdirSync(path.dirname(resultsFile), { recursive: true });
   const report = {
     date: startedAt.toISOString(),
+    finished: new Date().toISOString(),
+    loadAverageAtEnd: os.loadavg().map((load) => Math.round(load * 100) / 100),
     quick,
     machine,
     targets: { ...targets, networks: networkProfiles },

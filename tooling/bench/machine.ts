@@ -7,7 +7,8 @@ export interface MachineDescription {
   memoryBytes: number;
   node: string;
   os: string;
-  chromium?: string;
+  /** 1, 5 and 15-minute load averages when the run started: above the core count, other work shared the CPU and times are stretched. */
+  loadAverage: number[];
 }
 
 /** What the figures were measured on, so that a reader can compare like with like. */
@@ -19,6 +20,7 @@ export function describeMachine(): MachineDescription {
     memoryBytes: os.totalmem(),
     node: process.version,
     os: `${distribution() ?? os.type()} (${os.platform()} ${os.release()}, ${os.arch()})`,
+    loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100),
   };
 }
 

@@ -21,19 +21,24 @@ const resultsFile = path.join(import.meta.dirname, 'results', 'latest.json');
 function options() {
   // `pnpm bench -- --quick` passes the `--` through; parseArgs would read it as the end of options.
   const args = process.argv.slice(2).filter((arg) => arg !== '--');
-  const { values } = parseArgs({
-    args,
-    options: {
-      only: { type: 'string' },
-      quick: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
   const known = measurements.map((m) => m.id);
+  const usage = `pnpm bench [-- --only ${known.join(',')}] [--quick]\n`;
+  let values: { only?: string; quick?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        only: { type: 'string' },
+        quick: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    process.stderr.write(`pnpm bench: ${(error as Error).message}\n${usage}`);
+    process.exit(2);
+  }
   if (values.help) {
-    process.stdout.write(
-      `pnpm bench [-- --only ${known.join(',')}] [--quick]\n\nResults: ${path.relative(process.cwd(), resultsFile)}\n`,
-    );
+    process.stdout.write(`${usage}\nResults: ${path.relative(process.cwd(), resultsFile)}\n`);
     process.exit(0);
   }
   const only =
@@ -48,7 +53,7 @@ function options() {
     );
     process.exit(2);
   }
-  return { only, quick: values.quick };
+  return { only, quick: values.quick === true };
 }
 
 async function main(): Promise<void> {

@@ -1,10 +1,14 @@
+export type { AccentChoice } from './accent.ts';
+export { accessibleAccent, contrastOnWhite } from './accent.ts';
 export type { BuildOptions, BuiltFile } from './build.ts';
 export { buildCourse } from './build.ts';
+export type { NoticeCondition, NoticeEntry } from './data-notice.ts';
+export { dataSentToLms, noticeEntries } from './data-notice.ts';
 export type { ExportOutput } from './exporters/exporters.ts';
 export { exporters } from './exporters/exporters.ts';
 export { scorm12Manifest } from './manifests/scorm12-manifest.ts';
 export { scorm2004Manifest } from './manifests/scorm2004-manifest.ts';
-export { renderCoursePage, runtimeFiles } from './render-page.ts';
+export { extraPages, renderCoursePage, runtimeFiles } from './render-page.ts';
 export type { RuntimeBundle } from './runtime-bundle.ts';
 export { runtimeBundle } from './runtime-bundle.ts';
 export { sanitize } from './sanitize.ts';

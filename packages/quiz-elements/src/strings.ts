@@ -1,33 +1,6 @@
-/** Interface strings. The quiz issue adds es, fr, hi and sw; until then every language falls back to English. */
-const en = {
-  checkAnswer: 'Check answer',
-  chooseFirst: 'Choose an answer first.',
-  correct: 'Correct.',
-  incorrect: 'Not quite.',
-  rightAnswerIs: 'The right answer:',
-  rightAnswer: 'right answer',
-  yourChoice: 'your choice',
-  hint: 'Hint',
-  next: 'Next',
-  previous: 'Previous',
-  finish: 'Finish',
-  pageOf: (n: number, total: number) => `Page ${n} of ${total}`,
-  courseNavigation: 'Course navigation',
-  progress: 'Progress',
-  resultsHeading: 'Your result',
-  score: (percent: number) => `Your score: ${percent}%.`,
-  passed: 'You passed.',
-  failed: 'You did not reach the pass mark this time.',
-  passMark: (percent: number) => `The pass mark is ${percent}%.`,
-  unanswered: (count: number) =>
-    count === 1 ? '1 question was not answered.' : `${count} questions were not answered.`,
-  completed: 'You have completed this course.',
-};
-
-export type Strings = typeof en;
-
-const byLanguage: Record<string, Strings> = { en };
-
-export function stringsFor(language: string): Strings {
-  return byLanguage[language.split('-')[0] ?? 'en'] ?? en;
-}
+/**
+ * Kept so existing imports of `../strings.ts` keep working; the strings live in
+ * ./strings/ (one file per language).
+ */
+export type { InterfaceLanguage, Strings } from './strings/index.ts';
+export { interfaceLanguages, languageOf, stringsFor } from './strings/index.ts';

@@ -1,0 +1,31 @@
+import type { Strings } from './en.ts';
+
+/** Swahili: plain, everyday Kiswahili. */
+export const sw: Strings = {
+  checkAnswer: 'Angalia jibu',
+  chooseFirst: 'Chagua jibu kwanza.',
+  correct: 'Sahihi.',
+  incorrect: 'Si sahihi kabisa.',
+  rightAnswerIs: 'Jibu sahihi:',
+  rightAnswer: 'jibu sahihi',
+  yourChoice: 'chaguo lako',
+  hint: 'Kidokezo',
+  next: 'Endelea',
+  previous: 'Rudi',
+  finish: 'Maliza',
+  pageOf: (n, total) => `Ukurasa ${n} kati ya ${total}`,
+  courseNavigation: 'Urambazaji wa kozi',
+  progress: 'Maendeleo',
+  resultsHeading: 'Matokeo yako',
+  score: (percent) => `Alama zako: ${percent}%.`,
+  passed: 'Umefaulu.',
+  failed: 'Safari hii hukufikia alama za kufaulu.',
+  passMark: (percent) => `Alama za kufaulu ni ${percent}%.`,
+  unanswered: (count) => (count === 1 ? 'Swali 1 halikujibiwa.' : `Maswali ${count} hayakujibiwa.`),
+  completed: 'Umemaliza kozi hii.',
+  contents: 'Yaliyomo',
+  currentPage: 'uko hapa',
+  seenPage: 'umeshaona',
+  aboutThisCourse: 'Kuhusu kozi hii',
+  backToCourse: 'Rudi kwenye kozi',
+};

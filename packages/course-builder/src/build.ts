@@ -45,7 +45,7 @@ export async function buildCourse(course: Course, options: BuildOptions): Promis
     const accent = accessibleAccent(course.accent);
     if (accent.adjusted) {
       options.warn?.(
-        `${course.id}: theme.accent ${course.accent} has too little contrast on white for WCAG AA (needs ${minimumContrast}:1); using ${accent.color} (${accent.contrast.toFixed(2)}:1) instead.`,
+        `${course.id}: theme.accent ${course.accent} has too little contrast on the page backgrounds for WCAG AA (needs ${minimumContrast}:1); using ${accent.color} (${accent.contrast.toFixed(2)}:1) instead.`,
       );
     }
   }

@@ -1,0 +1,65 @@
+/**
+ * What the shell needs from a question element: the public API of `QuestionElement`
+ * (../question-base, INTERFACES.md). Typed structurally here so the shell depends on
+ * the contract, not on any one element's class.
+ */
+import type { Question, QuestionProgress } from '@teach-in/course-schema';
+import { questionTags } from '@teach-in/course-schema/scoring';
+
+export interface ShellQuestion extends HTMLElement {
+  question?: Question;
+  /** Drives the element's shuffle; set by the shell before the element first renders. */
+  seed: number;
+  readonly questionId: string;
+  readonly counts: boolean;
+  readonly answered: boolean;
+  readonly isCorrect: boolean | null;
+  readonly progress: QuestionProgress;
+  restore(progress: QuestionProgress): void;
+  reset(): void;
+}
+
+/** Every question element, whatever its type. */
+export const questionSelector = Object.values(questionTags).join(',');
+
+/** A reflection whose author did not opt in to sharing: its text never leaves the device. */
+export function isPrivateReflection(question: ShellQuestion): boolean {
+  const data = question.question;
+  return data?.type === 'reflection' && !data.share;
+}
+
+// ---- Until the elements branch lands --------------------------------------------------
+// On main, ti-single-choice and ti-multiple-choice still have the pre-contract API
+// (`graded`, `state: {response, checked}`). These accessors read either, so the shell and
+// the packages work on both sides of the merge. Delete this section, and call the
+// contract members directly, once every element extends QuestionElement.
+
+interface PreContractState {
+  response: string[];
+  checked: boolean;
+}
+interface PreContractQuestion {
+  graded: boolean;
+  state: PreContractState;
+  restore(saved: PreContractState): void;
+}
+
+function isPreContract(question: object): question is PreContractQuestion {
+  return !('progress' in question) && 'state' in question;
+}
+
+export function countsOf(question: ShellQuestion): boolean {
+  return isPreContract(question) ? question.graded : question.counts;
+}
+
+export function progressOf(question: ShellQuestion): QuestionProgress {
+  if (!isPreContract(question)) return question.progress;
+  const { response, checked } = question.state;
+  return { response, attempts: checked ? 1 : 0, done: checked };
+}
+
+export function restoreProgress(question: ShellQuestion, progress: QuestionProgress): void {
+  if (isPreContract(question))
+    question.restore({ response: progress.response, checked: progress.done });
+  else question.restore(progress);
+}

@@ -52,10 +52,9 @@ describe('glossary terms', () => {
       html.indexOf('data-page-id="m/two"'),
     );
     assert.deepEqual(termButtons(pageOne), ['DSAR']);
-    const questionJson = /<ti-single-choice><script type="application\/json">(.*?)<\/script>/.exec(
-      html,
-    )?.[1];
-    assert.ok(questionJson?.includes('A DSAR'), 'the question names the term');
+    const questionJson =
+      /<ti-single-choice><script type="application\/json">(.*?)<\/script>/.exec(html)?.[1] ?? '';
+    assert.ok(questionJson.includes('A DSAR'), 'the question names the term');
     assert.ok(!questionJson.includes('ti-term'), 'but it is not marked there');
     const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
     assert.equal(new Set(ids).size, ids.length, 'ids are unique in the page');

@@ -24,7 +24,7 @@ const perAnswer = 'cmi.interactions.n.';
 
 export const dataSentToLms = {
   scorm12: [
-    { element: 'cmi.core.lesson_status', about: 'status', when: 'always' },
+    { element: 'cmi.core.lesson_status', about: 'statusAndSuccess', when: 'always' },
     { element: 'cmi.core.lesson_location', about: 'location', when: 'always' },
     { element: 'cmi.suspend_data', about: 'progress', when: 'always' },
     { element: 'cmi.core.exit', about: 'exit', when: 'always' },

@@ -31,6 +31,8 @@ export const en = {
     fieldLabel: 'LMS field',
     what: {
       status: 'Whether you have finished the course',
+      statusAndSuccess:
+        'Whether you have finished the course and, if it is scored, whether you passed',
       success: 'Whether you passed',
       location: 'The page you are on, so you can come back to it',
       progress:

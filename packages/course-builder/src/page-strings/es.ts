@@ -27,6 +27,7 @@ export const es: PageStrings = {
     fieldLabel: 'Campo del LMS',
     what: {
       status: 'Si has terminado el curso',
+      statusAndSuccess: 'Si has terminado el curso y, si tiene nota, si has aprobado',
       success: 'Si has aprobado',
       location: 'La página en la que estás, para que puedas volver a ella',
       progress:

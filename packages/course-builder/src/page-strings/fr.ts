@@ -27,6 +27,7 @@ export const fr: PageStrings = {
     fieldLabel: 'Champ du LMS',
     what: {
       status: 'Si vous avez terminé le cours',
+      statusAndSuccess: 'Si vous avez terminé le cours et, s’il est noté, si vous avez réussi',
       success: 'Si vous avez réussi',
       location: 'La page où vous êtes, pour que vous puissiez y revenir',
       progress:

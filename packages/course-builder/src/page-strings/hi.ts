@@ -25,6 +25,7 @@ export const hi: PageStrings = {
     fieldLabel: 'LMS फ़ील्ड',
     what: {
       status: 'आपने कोर्स पूरा किया या नहीं',
+      statusAndSuccess: 'आपने कोर्स पूरा किया या नहीं, और अगर इसमें अंक हैं तो आप पास हुए या नहीं',
       success: 'आप पास हुए या नहीं',
       location: 'आप किस पेज पर हैं, ताकि आप वहीं लौट सकें',
       progress:

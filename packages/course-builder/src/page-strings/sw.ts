@@ -27,6 +27,7 @@ export const sw: PageStrings = {
     fieldLabel: 'Sehemu ya LMS',
     what: {
       status: 'Kama umemaliza kozi',
+      statusAndSuccess: 'Kama umemaliza kozi na, kama ina alama, kama umefaulu',
       success: 'Kama umefaulu',
       location: 'Ukurasa uliopo, ili uweze kurudi hapo',
       progress:

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -43,7 +44,11 @@ after(async () => {
 const webDir = () => path.join(out, 'shell-course/web');
 
 async function openCourse(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  // bypassCSP: only so the axe test can add its script; the course itself runs as shipped.
+  const context = await browser.newContext({
+    viewport: { width: 320, height: 640 },
+    bypassCSP: true,
+  });
   const page = await context.newPage();
   const { errors } = recordPage(page);
   await page.goto(pathToFileURL(path.join(webDir(), 'index.html')).href);
@@ -132,5 +137,46 @@ test('a pool shows one of its two questions, the same one after a reload', async
   await page.getByRole('heading', { name: 'Final check' }).waitFor();
   assert.deepEqual(await shown(), before);
   assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** axe-core's WCAG 2.x A and AA rules on the page as it is now, as readable lines. */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run({
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+    });
+    return result.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  });
+}
+
+test('the built page has no axe violations: contents open, a term open, the notice', async () => {
+  const { page } = await openCourse();
+  assert.deepEqual(await axeViolations(page), [], 'first page');
+  await page.getByRole('button', { name: 'algorithmic management' }).click();
+  await page.getByRole('button', { name: 'Contents' }).click();
+  assert.deepEqual(await axeViolations(page), [], 'contents and term open');
+  await page.getByRole('link', { name: 'What this course records' }).click();
+  assert.deepEqual(await axeViolations(page), [], 'the data notice');
+  await page.getByRole('button', { name: 'Back to the course' }).click();
+  await page.getByRole('button', { name: 'Contents' }).click();
+  await page.getByRole('link', { name: 'Final check' }).click();
+  assert.deepEqual(await axeViolations(page), [], 'the page with the pool');
   await page.context().close();
 });

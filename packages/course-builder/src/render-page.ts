@@ -221,7 +221,7 @@ export function renderCoursePage(course: Course, options: PageOptions): string {
 <script src="${runtimeFiles.js}" defer></script>
 </head>
 <body>
-<header class="ti-header"><p>${escapeHtml(course.title)}</p></header>
+<header class="ti-header"><h1>${escapeHtml(course.title)}</h1></header>
 <main>
 <ti-course data-lms="${options.lms}" data-course-key="${escapeHtml(course.id)}" data-completion="${
     course.completion

@@ -1,14 +1,20 @@
-import type { Question, QuestionProgress } from '@teach-in/course-schema';
+import type { QuestionProgress } from '@teach-in/course-schema';
 import { html, LitElement, nothing, render } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { CourseFinishEvent, type FinishDetail, PageViewEvent } from '../events.ts';
 import { languageOf, type Strings, stringsFor } from '../strings/index.ts';
-import { type Outline, type OutlinePage, readOutline } from './course-outline.ts';
+import { contentsView } from './contents-view.ts';
+import { type Outline, readOutline } from './course-outline.ts';
 import { drawPools, freshSeed, questionSeed } from './draws.ts';
 import { onTermClick, onTermFocusIn, onTermFocusOut, onTermKeyDown } from './glossary-terms.ts';
+import { keepOnDevice, readFromDevice, reflectionsKey } from './on-device-reflections.ts';
 import {
   countsOf,
+  dataOf,
   isPrivateReflection,
+  isSeed,
+  isUpgraded,
+  migrateAnswer,
   progressOf,
   questionSelector,
   restoreProgress,
@@ -27,38 +33,6 @@ export interface CourseState {
   seed: number;
   finished: boolean;
 }
-
-/** State saved before pools and seeds: answers were `{response, checked}`. */
-type SavedAnswer = QuestionProgress | { response: string[]; checked: boolean };
-
-function migrateAnswer(saved: SavedAnswer): QuestionProgress | undefined {
-  if (!saved || !Array.isArray(saved.response)) return undefined;
-  if ('done' in saved) return saved;
-  return { response: saved.response, attempts: saved.checked ? 1 : 0, done: saved.checked };
-}
-
-const isSeed = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0xffffffff;
-
-const questionData = new WeakMap<Element, Question | null>();
-
-/** The question behind an element, upgraded or not (then from its JSON child). */
-function dataOf(element: ShellQuestion): Question | null {
-  if (element.question) return element.question;
-  if (!questionData.has(element)) {
-    let data: Question | null = null;
-    try {
-      const text = element.querySelector('script[type="application/json"]')?.textContent;
-      data = text ? (JSON.parse(text) as Question) : null;
-    } catch {
-      data = null;
-    }
-    questionData.set(element, data);
-  }
-  return questionData.get(element) ?? null;
-}
-
-const isUpgraded = (element: Element) => 'progress' in element || 'state' in element;
 
 /**
  * The course shell. The pages are server-rendered `<section class="ti-page">` children, so
@@ -171,11 +145,11 @@ export class CourseShellElement extends LitElement {
       this.#pools = saved.pools && typeof saved.pools === 'object' ? saved.pools : {};
       this.#applyDraws();
     }
-    const onDevice = this.#storedPrivateReflections();
+    const onDevice = readFromDevice(this.#reflectionsKey);
     for (const question of this.drawnQuestions) {
       const id = question.questionId;
       const stored = isPrivateReflection(question) ? onDevice[id] : saved.answers?.[id];
-      const answer = stored ? migrateAnswer(stored as SavedAnswer) : undefined;
+      const answer = stored ? migrateAnswer(stored) : undefined;
       if (answer) restoreProgress(question, answer);
     }
     // A finished course stays finished: show its result again, without reporting it again.
@@ -242,31 +216,14 @@ export class CourseShellElement extends LitElement {
   // ---- reflections that stay on the device --------------------------------------------
 
   get #reflectionsKey(): string {
-    return `teach-in:${this.dataset.courseKey ?? 'course'}:reflections`;
-  }
-
-  #storedPrivateReflections(): Record<string, SavedAnswer> {
-    try {
-      const value: unknown = JSON.parse(localStorage.getItem(this.#reflectionsKey) ?? '{}');
-      return value && typeof value === 'object' ? (value as Record<string, SavedAnswer>) : {};
-    } catch {
-      return {};
-    }
+    return reflectionsKey(this.dataset.courseKey ?? 'course');
   }
 
   #keepPrivateReflections(): void {
-    const kept: Record<string, QuestionProgress> = {};
-    for (const question of this.drawnQuestions) {
-      if (isPrivateReflection(question) && question.answered) {
-        kept[question.questionId] = progressOf(question);
-      }
-    }
-    if (Object.keys(kept).length === 0) return;
-    try {
-      localStorage.setItem(this.#reflectionsKey, JSON.stringify(kept));
-    } catch {
-      // Storage full or blocked: the reflection stays on screen for this visit only.
-    }
+    keepOnDevice(
+      this.#reflectionsKey,
+      this.drawnQuestions.filter((q) => isPrivateReflection(q) && q.answered),
+    );
   }
 
   // ---- pages --------------------------------------------------------------------------
@@ -379,61 +336,19 @@ export class CourseShellElement extends LitElement {
       ${unanswered ? html`<p>${t.unanswered(unanswered)}</p>` : nothing}`;
   }
 
-  #renderContentsLink(page: OutlinePage, t: Strings) {
-    const current = page.extra
-      ? this.extra === page.extra
-      : this.extra === null && page.index === this.index;
-    const seen = !page.extra && this.seen.includes(page.index);
-    return html`<li>
-      <a href="#${page.headingId}" aria-current=${current ? 'page' : nothing}
-        >${page.title}${
-          current
-            ? html`<span class="ti-here" aria-hidden="true"> (${t.currentPage})</span>`
-            : nothing
-        }${
-          seen
-            ? html`<span class="ti-seen"><span aria-hidden="true"> ✓</span
-                ><span class="ti-visually-hidden">, ${t.seenPage}</span></span>`
-            : nothing
-        }</a
-      >
-    </li>`;
-  }
-
   #renderTop() {
-    const t = this.#strings;
     this.#outline ??= readOutline(this.pages, this.extras);
-    const { modules, extras } = this.#outline;
-    return html`<button
-        type="button"
-        class="ti-contents-toggle"
-        aria-expanded=${String(this.contentsOpen)}
-        aria-controls="ti-contents"
-        @click=${() => {
-          this.contentsOpen = !this.contentsOpen;
-        }}
-      >
-        ${t.contents}
-      </button>
-      <nav id="ti-contents" class="ti-contents" aria-label=${t.contents} ?hidden=${!this.contentsOpen}>
-        ${modules.map(
-          (
-            module,
-            m,
-          ) => html`<p class="ti-contents-module" id="ti-contents-module-${m}">${module.title}</p>
-            <ol aria-labelledby="ti-contents-module-${m}">
-              ${module.pages.map((page) => this.#renderContentsLink(page, t))}
-            </ol>`,
-        )}
-        ${
-          extras.length
-            ? html`<p class="ti-contents-module" id="ti-contents-extras">${t.aboutThisCourse}</p>
-              <ul aria-labelledby="ti-contents-extras">
-                ${extras.map((page) => this.#renderContentsLink(page, t))}
-              </ul>`
-            : nothing
-        }
-      </nav>`;
+    return contentsView({
+      outline: this.#outline,
+      open: this.contentsOpen,
+      index: this.index,
+      extra: this.extra,
+      seen: this.seen,
+      t: this.#strings,
+      onToggle: () => {
+        this.contentsOpen = !this.contentsOpen;
+      },
+    });
   }
 
   protected override update(changed: Map<PropertyKey, unknown>): void {

@@ -28,6 +28,42 @@ export function isPrivateReflection(question: ShellQuestion): boolean {
   return data?.type === 'reflection' && !data.share;
 }
 
+/** The migration of saved answers, pool and seed checks, and question data. */
+/** State saved before pools and seeds: answers were `{response, checked}`. */
+type SavedAnswer = QuestionProgress | { response: string[]; checked: boolean };
+
+export function migrateAnswer(saved: unknown): QuestionProgress | undefined {
+  const answer = saved as SavedAnswer | null;
+  if (!answer || typeof answer !== 'object' || !Array.isArray(answer.response)) return undefined;
+  if ('done' in answer) return answer;
+  return { response: answer.response, attempts: answer.checked ? 1 : 0, done: answer.checked };
+}
+
+export const isSeed = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0xffffffff;
+
+const questionData = new WeakMap<Element, Question | null>();
+
+/** The question behind an element, upgraded or not (then from its JSON child). */
+export function dataOf(element: ShellQuestion): Question | null {
+  if (element.question) return element.question;
+  if (!questionData.has(element)) {
+    let data: Question | null = null;
+    try {
+      const text = element.querySelector('script[type="application/json"]')?.textContent;
+      data = text ? (JSON.parse(text) as Question) : null;
+    } catch {
+      data = null;
+    }
+    questionData.set(element, data);
+  }
+  return questionData.get(element) ?? null;
+}
+
+/** Defined elements only: an undefined tag has no behaviour to ask. */
+export const isUpgraded = (element: Element): element is ShellQuestion =>
+  'progress' in element || 'state' in element;
+
 // ---- Until the elements branch lands --------------------------------------------------
 // On main, ti-single-choice and ti-multiple-choice still have the pre-contract API
 // (`graded`, `state: {response, checked}`). These accessors read either, so the shell and

@@ -1,5 +1,9 @@
+export type { AccentChoice } from './accent.ts';
+export { accentContrast, accessibleAccent, contrastRatio } from './accent.ts';
 export type { BuildOptions, BuiltFile } from './build.ts';
 export { buildCourse } from './build.ts';
+export type { NoticeCondition, NoticeEntry } from './data-notice.ts';
+export { dataSentToLms, noticeEntries } from './data-notice.ts';
 export type { ExportOutput } from './exporters/exporters.ts';
 export { exporters } from './exporters/exporters.ts';
 export { renderGuide } from './guide/render-guide.ts';
@@ -8,7 +12,7 @@ export { scorm12Manifest } from './manifests/scorm12-manifest.ts';
 export { scorm2004Manifest } from './manifests/scorm2004-manifest.ts';
 export type { Readability } from './readability.ts';
 export { learnerText, readability } from './readability.ts';
-export { renderCoursePage, runtimeFiles } from './render-page.ts';
+export { extraPages, renderCoursePage, runtimeFiles } from './render-page.ts';
 export type { RuntimeBundle } from './runtime-bundle.ts';
 export { runtimeBundle } from './runtime-bundle.ts';
 export { sanitize } from './sanitize.ts';

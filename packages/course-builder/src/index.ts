@@ -4,6 +4,8 @@ export type { ExportOutput } from './exporters/exporters.ts';
 export { exporters } from './exporters/exporters.ts';
 export { scorm12Manifest } from './manifests/scorm12-manifest.ts';
 export { scorm2004Manifest } from './manifests/scorm2004-manifest.ts';
+export type { PackageFiles } from './exporters/package-files.ts';
+export { packageFiles } from './exporters/package-files.ts';
 export { renderCoursePage, runtimeFiles } from './render-page.ts';
 export type { RuntimeBundle } from './runtime-bundle.ts';
 export { runtimeBundle } from './runtime-bundle.ts';

@@ -21,6 +21,12 @@ const contentSecurityPolicy = [
   "form-action 'none'",
 ].join('; ');
 
+/** Served by `teach-in workshop`, the page may send to its own server (same origin) only. */
+const workshopContentSecurityPolicy = contentSecurityPolicy.replace(
+  "connect-src 'none'",
+  "connect-src 'self'",
+);
+
 const rtlLanguages = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'yi']);
 
 const calloutTitles = { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning' };
@@ -106,7 +112,7 @@ export function renderCoursePage(course: Course, options: PageOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
+<meta http-equiv="Content-Security-Policy" content="${options.lms === 'workshop' ? workshopContentSecurityPolicy : contentSecurityPolicy}">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(course.title)}</title>
 <link rel="stylesheet" href="${runtimeFiles.css}">

@@ -93,4 +93,4 @@ export type Question = SingleChoiceQuestion | MultipleChoiceQuestion;
 /** The formats a course can be exported to. */
 export const exportFormats = ['scorm12', 'scorm2004', 'web'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
-export type LmsKind = 'scorm12' | 'scorm2004' | 'standalone';
+export type LmsKind = 'scorm12' | 'scorm2004' | 'standalone' | 'workshop';

@@ -96,12 +96,19 @@ export function redirect(response: ServerResponse, location: string, headers: He
 }
 
 /**
- * Refuses a state-changing request from another site. SameSite=Strict already keeps the
- * cookies off such requests; this also covers the join form, which needs no cookie.
+ * Refuses a state-changing request from another site (fetch metadata, then Origin).
+ * SameSite=Strict already keeps the cookies off such requests; this also covers the join
+ * form, which needs none. Under `Referrer-Policy: no-referrer` browsers send
+ * `Origin: null` even for same-origin requests, so "null" alone is no proof either way.
  */
 export function assertSameOrigin(request: IncomingMessage): void {
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined) {
+    if (site === 'same-origin' || site === 'none') return;
+    throw new HttpError(403, 'Cross-site request refused.');
+  }
   const origin = request.headers.origin;
-  if (origin === undefined) return;
+  if (origin === undefined || origin === 'null') return;
   let host: string;
   try {
     host = new URL(origin).host;

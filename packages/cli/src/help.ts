@@ -4,6 +4,7 @@ export const helpText = {
 Usage:
   teach-in check [paths...]            check courses and report every problem
   teach-in build [paths...] [options]  check, then build packages into dist/
+  teach-in readability [paths...]      reading grade of each module's learner text
   teach-in workshop [paths...]         serve courses to a room: phones join, live totals
 
 Each path is a course folder (holding course.yaml) or a folder of course folders.
@@ -34,6 +35,19 @@ Options:
   -h, --help           show this help
 
 If any course has an error, nothing is written and the exit code is 1.
+`,
+  readability: `teach-in readability [paths...] [--max 9]
+
+Measures how hard each module's learner text is to read, as a US school grade
+(Flesch-Kincaid): page titles, text, callouts and questions; not facilitator notes.
+Modules above the limit are marked TOO HARD with their longest sentences.
+
+Options:
+  --max <grade>  the highest grade allowed (default: 9)
+  -h, --help     show this help
+
+Exit codes: 0 every module within the limit, 1 a module above it or course errors,
+2 bad command line.
 `,
   workshop: `teach-in workshop [paths...] [options]
 teach-in workshop --delete-data [--data <dir>]

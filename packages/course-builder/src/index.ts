@@ -6,6 +6,8 @@ export type { PackageFiles } from './exporters/package-files.ts';
 export { packageFiles } from './exporters/package-files.ts';
 export { scorm12Manifest } from './manifests/scorm12-manifest.ts';
 export { scorm2004Manifest } from './manifests/scorm2004-manifest.ts';
+export type { Readability } from './readability.ts';
+export { learnerText, readability } from './readability.ts';
 export { renderCoursePage, runtimeFiles } from './render-page.ts';
 export type { RuntimeBundle } from './runtime-bundle.ts';
 export { runtimeBundle } from './runtime-bundle.ts';

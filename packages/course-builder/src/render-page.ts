@@ -1,4 +1,5 @@
-import type { Block, Course, LmsKind, Module, Page, Question } from '@teach-in/course-schema';
+import type { Block, Course, LmsKind, Module, Page } from '@teach-in/course-schema';
+import { questionTags } from '@teach-in/course-schema';
 import { escapeHtml, jsonForScript } from './html.ts';
 import { sanitize } from './sanitize.ts';
 
@@ -31,23 +32,18 @@ const rtlLanguages = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'yi']);
 
 const calloutTitles = { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning' };
 
-const questionTags = {
-  single: 'ti-single-choice',
-  multiple: 'ti-multiple-choice',
-} as const satisfies Record<Question['type'], string>;
-
-function sanitizedQuestion(question: Question): Question {
-  return {
-    ...question,
-    promptHtml: sanitize(question.promptHtml),
-    ...(question.hintHtml ? { hintHtml: sanitize(question.hintHtml) } : {}),
-    ...(question.explanationHtml ? { explanationHtml: sanitize(question.explanationHtml) } : {}),
-    choices: question.choices.map((choice) => ({
-      ...choice,
-      html: sanitize(choice.html),
-      ...(choice.feedbackHtml ? { feedbackHtml: sanitize(choice.feedbackHtml) } : {}),
-    })),
-  };
+/** Sanitizes every authored HTML field of a question (`html` or `...Html`), at any depth. */
+function sanitizedQuestion<T>(value: T, key = ''): T {
+  if (typeof value === 'string') {
+    return (key === 'html' || key.endsWith('Html') ? sanitize(value) : value) as T;
+  }
+  if (Array.isArray(value)) return value.map((item) => sanitizedQuestion(item)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, sanitizedQuestion(v, k)]),
+    ) as T;
+  }
+  return value;
 }
 
 /** Learner-facing HTML for one block; facilitator notes never reach the learner. */

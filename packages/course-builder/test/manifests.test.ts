@@ -6,7 +6,14 @@ import { scorm12Manifest } from '../src/manifests/scorm12-manifest.ts';
 import { scorm2004Manifest } from '../src/manifests/scorm2004-manifest.ts';
 
 function module(id: string, title: string): Module {
-  return { id, title, objectives: [`Explain ${title}`], file: `modules/${id}.md`, pages: [] };
+  return {
+    id,
+    title,
+    objectives: [`Explain ${title}`],
+    file: `modules/${id}.md`,
+    pages: [],
+    pools: {},
+  };
 }
 
 const course: Course = {
@@ -20,6 +27,7 @@ const course: Course = {
   modules: [module('what-counts-as-ai', 'What counts as AI'), module('data-rights', 'Data rights')],
   dir: '/courses/ai-at-work',
   assets: [],
+  glossary: [],
 };
 
 const files = ['assets/app.js', 'assets/style.css', 'index.html', 'media/logo (1).svg'];

@@ -9,6 +9,7 @@ import {
   type Module,
   SourceText,
 } from '@teach-in/course-schema';
+import { renderInline } from './markdown.ts';
 import { type ParsedModule, parseModule, type QuestionSite } from './module-parser.ts';
 import { parseYaml, validateYaml } from './yaml-source.ts';
 
@@ -137,6 +138,10 @@ export function loadCourse(dir: string, cwd = process.cwd()): LoadResult {
     modules,
     dir,
     assets: [...assets].sort(),
+    glossary: Object.entries(file.glossary ?? {}).map(([term, definition]) => ({
+      term,
+      definitionHtml: renderInline(definition),
+    })),
   };
   return { course, diagnostics };
 }

@@ -14,7 +14,15 @@ import {
 import type { Token, Tokens } from 'marked';
 import { splitFrontMatter } from './front-matter.ts';
 import { checkLink } from './links.ts';
-import { type CitationToken, lex, plainText, renderBlocks, walkWithOffsets } from './markdown.ts';
+import {
+  type CitationToken,
+  citationHtml,
+  citeInQuestion,
+  lex,
+  plainText,
+  renderBlocks,
+  walkWithOffsets,
+} from './markdown.ts';
 import { parseQuestion } from './question-parser.ts';
 import { parseYaml, validateYaml } from './yaml-source.ts';
 
@@ -52,7 +60,7 @@ type DraftBlock =
       offset: number;
       end: number;
     }
-  | { kind: 'question'; block: Extract<Block, { kind: 'question' }> };
+  | { kind: 'question'; block: Extract<Block, { kind: 'question' }>; offset: number };
 
 interface DraftPage {
   title: string;
@@ -72,6 +80,7 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
   const diagnostics: Diagnostic[] = [];
   const assets = new Set<string>();
   const questionSites: QuestionSite[] = [];
+  const poolUses: { key: string; offset: number; length: number }[] = [];
 
   const split = splitFrontMatter(normalized);
   if (!split) {
@@ -140,12 +149,15 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
         page.blocks.push({
           kind: 'question',
           block: { kind: 'question', question: parsed.question },
+          offset: yamlStart,
         });
         questionSites.push({
           id: parsed.question.id,
           source,
           ...(parsed.idSite ?? { offset, length: 1 }),
         });
+        const pool = 'pool' in parsed.question ? parsed.question.pool : undefined;
+        if (pool && parsed.poolSite) poolUses.push({ key: pool, ...parsed.poolSite });
       }
       return;
     }
@@ -195,28 +207,34 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
   const finished: Page[] = pages.map((draft) => {
     const pageId = `${moduleId}/${draft.slug}`;
     const references: Reference[] = [];
+    /** Numbers a citation on this page; reports an undefined key. */
+    const cite = (key: string, offset: number, length: number): Reference | undefined => {
+      const text = sources[key];
+      if (text === undefined) {
+        const define = 'Define it under "sources:" in the front matter or course.yaml.';
+        diagnostics.push(
+          diagnosticAt('undefined-citation', source, offset, {
+            message: `Citation "[^${key}]" names a source that is not defined`,
+            hint: `${didYouMean(key, Object.keys(sources))} ${define}`.trim(),
+            length,
+          }),
+        );
+        return undefined;
+      }
+      let reference = references.find((r) => r.key === key);
+      if (!reference) {
+        reference = { key, number: references.length + 1, text };
+        references.push(reference);
+      }
+      return reference;
+    };
     const resolveInline = (token: Token, offset: number): void => {
       if (token.type === 'citation') {
-        const cite = token as CitationToken;
-        const text = sources[cite.key];
-        if (text === undefined) {
-          const define = 'Define it under "sources:" in the front matter or course.yaml.';
-          diagnostics.push(
-            diagnosticAt('undefined-citation', source, offset, {
-              message: `Citation "[^${cite.key}]" names a source that is not defined`,
-              hint: `${didYouMean(cite.key, Object.keys(sources))} ${define}`.trim(),
-              length: cite.raw.length,
-            }),
-          );
-          return;
-        }
-        let reference = references.find((r) => r.key === cite.key);
-        if (!reference) {
-          reference = { key: cite.key, number: references.length + 1, text };
-          references.push(reference);
-        }
-        cite.number = reference.number;
-        cite.anchor = referenceAnchor(pageId, cite.key);
+        const citation = token as CitationToken;
+        const reference = cite(citation.key, offset, citation.raw.length);
+        if (!reference) return;
+        citation.number = reference.number;
+        citation.anchor = referenceAnchor(pageId, citation.key);
       } else if (token.type === 'link' || token.type === 'image') {
         const link = token as Tokens.Link | Tokens.Image;
         const result = checkLink(link.href, token.type, context.file, context.courseDir);
@@ -246,7 +264,12 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
     const blocks: Block[] = [];
     for (const block of draft.blocks) {
       if (block.kind === 'question') {
-        blocks.push(block.block);
+        const question = citeInQuestion(block.block.question, (key, raw) => {
+          const at = normalized.indexOf(raw, block.offset);
+          const reference = cite(key, at >= 0 ? at : block.offset, raw.length);
+          return reference && citationHtml(reference.number, referenceAnchor(pageId, key));
+        });
+        blocks.push({ kind: 'question', question });
         continue;
       }
       walkWithOffsets(block.tokens, normalized, block.offset, block.end, resolveInline);
@@ -265,6 +288,8 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
     return { id: pageId, title: draft.title, blocks, references };
   });
 
+  if (meta) diagnostics.push(...checkPools(meta.pools ?? {}, poolUses, moduleId, source, yaml));
+
   // Reading order: quiz and callout problems are found before those in the prose between them.
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   if (!meta) return { diagnostics, assets: [...assets], questionSites };
@@ -275,8 +300,46 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
     objectives: meta.objectives ?? [],
     file: context.relativePath,
     pages: finished,
+    pools: Object.fromEntries(
+      Object.entries(meta.pools ?? {}).map(([key, pool]) => [`${meta.id}/${key}`, pool]),
+    ),
   };
   return { module, diagnostics, assets: [...assets], questionSites };
+}
+
+/** Every pool a question names is defined, and every pool has enough questions to draw. */
+function checkPools(
+  pools: Record<string, { draw: number }>,
+  uses: readonly { key: string; offset: number; length: number }[],
+  moduleId: string,
+  source: SourceText,
+  frontMatter: ReturnType<typeof parseYaml>,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const keys = Object.keys(pools);
+  for (const use of uses) {
+    const key = use.key.slice(moduleId.length + 1);
+    if (pools[key]) continue;
+    diagnostics.push(
+      diagnosticAt('unknown-pool', source, use.offset, {
+        message: `Pool "${key}" is not defined in this module's front matter`,
+        hint: `${didYouMean(key, keys)} Define it under "pools:" with "draw:", the number of questions to ask.`.trim(),
+        length: use.length,
+      }),
+    );
+  }
+  for (const [key, pool] of Object.entries(pools)) {
+    const count = uses.filter((use) => use.key === `${moduleId}/${key}`).length;
+    if (pool.draw <= count) continue;
+    const at = frontMatter.locate(['pools', key, 'draw']);
+    diagnostics.push(
+      diagnosticAt('pool-too-small', source, at.offset, {
+        message: `Pool "${key}" draws ${pool.draw} questions but has ${count}`,
+        length: at.length,
+      }),
+    );
+  }
+  return diagnostics;
 }
 
 export function referenceAnchor(pageId: string, key: string): string {

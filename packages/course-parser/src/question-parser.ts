@@ -8,17 +8,19 @@ import {
   questionTypes,
   type SourceText,
 } from '@teach-in/course-schema';
-import { plainText, renderInline } from './markdown.ts';
+import { buildQuestion } from './question-builders.ts';
 import { parseYaml, validateYaml } from './yaml-source.ts';
+
+type Site = { offset: number; length: number };
 
 export interface ParsedQuestion {
   question?: Question;
   diagnostics: Diagnostic[];
   /** Where the id is written, for duplicate checks across the course. */
-  idSite?: { offset: number; length: number };
+  idSite?: Site;
+  /** Where the pool key is written, for checks against the module's pools. */
+  poolSite?: Site;
 }
-
-const choiceLetters = 'abcdefghijklmnopqrstuvwxyz';
 
 /** Parses the YAML of a ```quiz block that starts at `start` in `source`. */
 export function parseQuestion(
@@ -56,7 +58,7 @@ export function parseQuestion(
       diagnostics: [
         diagnosticAt('unknown-question-type', source, at.offset, {
           message: `Unknown question type "${String(type)}"`,
-          hint: didYouMean(String(type), questionTypes),
+          hint: `${didYouMean(String(type), questionTypes)} Types: ${questionTypes.join(', ')}.`.trim(),
           length: at.length,
         }),
       ],
@@ -69,41 +71,8 @@ export function parseQuestion(
   if (!block) return { diagnostics: checked.diagnostics, idSite };
 
   const diagnostics: Diagnostic[] = [];
-  const correctIndexes = block.choices.flatMap((choice, i) => (choice.correct ? [i] : []));
-  if (correctIndexes.length === 0) {
-    const at = parsed.locate(['choices'], 'key');
-    diagnostics.push(
-      diagnosticAt('no-correct-choice', source, at.offset, {
-        message: `Question "${block.id}" has no choice marked correct`,
-        length: at.length,
-      }),
-    );
-  } else if (block.type === 'single' && correctIndexes.length > 1) {
-    const at = parsed.locate(['choices', correctIndexes[1] ?? 0, 'correct']);
-    diagnostics.push(
-      diagnosticAt('too-many-correct', source, at.offset, {
-        message: `Single-choice question "${block.id}" has ${correctIndexes.length} correct choices`,
-        length: at.length,
-      }),
-    );
-  }
+  const question = buildQuestion(block, { source, parsed, moduleId, diagnostics });
+  const poolSite = 'pool' in block && block.pool ? parsed.locate(['pool']) : undefined;
   if (diagnostics.length > 0) return { diagnostics, idSite };
-
-  const question: Question = {
-    type: block.type,
-    id: block.id,
-    moduleId,
-    promptHtml: renderInline(block.prompt),
-    promptText: plainText(block.prompt),
-    graded: block.graded ?? true,
-    choices: block.choices.map((choice, i) => ({
-      id: choiceLetters[i] ?? String(i),
-      html: renderInline(choice.text),
-      correct: choice.correct === true,
-      ...(choice.feedback ? { feedbackHtml: renderInline(choice.feedback) } : {}),
-    })),
-    ...(block.hint ? { hintHtml: renderInline(block.hint) } : {}),
-    ...(block.explanation ? { explanationHtml: renderInline(block.explanation) } : {}),
-  };
-  return { question, diagnostics: [], idSite };
+  return { question, diagnostics: [], idSite, ...(poolSite ? { poolSite } : {}) };
 }

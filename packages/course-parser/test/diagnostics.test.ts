@@ -176,6 +176,45 @@ describe('questions', () => {
     ]);
   });
 
+  test('dropdown blanks: one right option in parentheses, two options or more, at least one blank', () => {
+    expectDiagnostics('bad-blank', [
+      {
+        code: 'bad-blank',
+        file: 'modules/a.md',
+        line: 11,
+        column: 20,
+        message: 'exactly one option',
+      },
+      { code: 'bad-blank', file: 'modules/a.md', line: 11, column: 55, message: 'two or more' },
+      { code: 'bad-blank', file: 'modules/a.md', line: 17, column: 7, message: 'has no blank' },
+    ]);
+  });
+
+  test('two answers with the same text', () => {
+    expectDiagnostics('duplicate-choice', [
+      {
+        code: 'duplicate-choice',
+        file: 'modules/a.md',
+        line: 18,
+        column: 5,
+        message: '"Get a copy of your data" appears twice',
+      },
+    ]);
+  });
+
+  test('pools: undefined pool with did-you-mean, and a pool too small for its draw', () => {
+    expectDiagnostics('pool-errors', [
+      { code: 'pool-too-small', file: 'modules/a.md', line: 6, column: 11, message: 'draws 3' },
+      {
+        code: 'unknown-pool',
+        file: 'modules/a.md',
+        line: 25,
+        column: 7,
+        hint: didYouMean('final-check'),
+      },
+    ]);
+  });
+
   test('unknown question type with a did-you-mean hint', () => {
     expectDiagnostics('unknown-question-type', [
       {
@@ -199,6 +238,14 @@ describe('citations, links and images', () => {
         line: 10,
         column: 45,
         message: '"[^gdrp]"',
+        hint: didYouMean('gdpr'),
+      },
+      {
+        code: 'undefined-citation',
+        file: 'modules/a.md',
+        line: 21,
+        column: 53,
+        message: '"[^gpdr]"',
         hint: didYouMean('gdpr'),
       },
     ]);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Block, Course, Page, Question } from '@teach-in/course-schema';
+import { correctResponse, isGraded } from '@teach-in/course-schema';
 import { loadCourse, referenceAnchor } from '../src/index.ts';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -57,6 +58,7 @@ describe('the valid fixture', () => {
       accent: '#9b1c1c',
       dir,
       assets: ['media/checklist.txt', 'media/logo.png'],
+      glossary: [],
     });
     assert.deepEqual(
       modules.map(({ id, title, minutes, objectives, file }) => ({
@@ -187,6 +189,8 @@ describe('the valid fixture', () => {
       promptHtml: 'Which of these is <strong>algorithmic management</strong>?',
       promptText: 'Which of these is algorithmic management?',
       graded: true,
+      attempts: 1,
+      shuffle: true,
       choices: [
         {
           id: 'a',
@@ -240,16 +244,19 @@ describe('courses/sample-module', () => {
     );
   });
 
-  test('has 2 questions', () => {
+  test('has every question of the benchmark, with its right answer', () => {
     assert.deepEqual(
       questions(course).map((q) => ({
         id: q.id,
         type: q.type,
-        correct: q.choices.filter((c) => c.correct).map((c) => c.id),
+        correct: isGraded(q) ? correctResponse(q) : [],
       })),
       [
         { id: 'scheduling-app-data', type: 'single', correct: ['b'] },
         { id: 'personal-data', type: 'multiple', correct: ['a', 'b'] },
+        { id: 'name-of-data-request', type: 'fill-in', correct: ['DSAR'] },
+        { id: 'response-deadline', type: 'dropdown', correct: ['1.b'] },
+        { id: 'rate-each-statement', type: 'true-false', correct: ['a.true', 'b.false', 'c.true'] },
       ],
     );
     assert.equal(course.completion, 'both');
@@ -274,7 +281,7 @@ describe('the complete example in docs/authoring.md', () => {
       ],
     );
     assert.deepEqual(
-      questions(course).map((q) => [q.id, q.type, q.graded]),
+      questions(course).map((q) => [q.id, q.type, isGraded(q) && q.graded]),
       [
         ['spot-algorithmic-management', 'single', true],
         ['what-can-you-ask-for', 'multiple', true],

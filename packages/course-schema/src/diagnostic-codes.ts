@@ -64,6 +64,26 @@ export const diagnosticInfo = {
     summary: 'Unknown question type',
     hint: 'Use one of the question types listed in docs/authoring.md.',
   },
+  'bad-blank': {
+    severity: 'error',
+    summary: 'A dropdown blank is not written right',
+    hint: 'Write each blank as [[wrong|(right)|wrong]]: two or more options split by |, exactly one in parentheses.',
+  },
+  'duplicate-choice': {
+    severity: 'error',
+    summary: 'Two answers have the same text',
+    hint: 'Give each answer its own wording, or learners cannot tell them apart.',
+  },
+  'unknown-pool': {
+    severity: 'error',
+    summary: 'The question names a pool that is not defined',
+    hint: 'Define it in the module front matter: pools: followed by the key and draw: how many to ask.',
+  },
+  'pool-too-small': {
+    severity: 'error',
+    summary: 'A pool draws more questions than it has',
+    hint: 'Lower "draw", or add questions with "pool:" set to this pool.',
+  },
   'undefined-citation': {
     severity: 'error',
     summary: 'Citation to a source that is not defined',

@@ -11,27 +11,50 @@ export { diagnosticInfo } from './diagnostic-codes.ts';
 export type {
   Block,
   CalloutVariant,
-  Choice,
-  ChoiceQuestion,
   CompletionRule,
   Course,
   ExportFormat,
+  GlossaryEntry,
   LmsKind,
   Module,
-  MultipleChoiceQuestion,
   Page,
-  Question,
   Reference,
-  SingleChoiceQuestion,
 } from './model.ts';
 export { calloutVariants, exportFormats } from './model.ts';
-export type { CourseFile, FrontMatter, QuestionBlock, QuestionType } from './schemas.ts';
+export type {
+  Choice,
+  ChoiceQuestion,
+  DropdownOption,
+  DropdownQuestion,
+  DropdownSegment,
+  FillInQuestion,
+  GradedQuestion,
+  LikertQuestion,
+  MatchingQuestion,
+  MatchPrompt,
+  MatchTarget,
+  MultipleChoiceQuestion,
+  OrderItem,
+  OrderingQuestion,
+  Question,
+  QuestionProgress,
+  ReflectionQuestion,
+  ScenarioChoice,
+  ScenarioQuestion,
+  SingleChoiceQuestion,
+  Statement,
+  TrueFalseQuestion,
+} from './question-model.ts';
+export { isGraded, questionTags } from './question-model.ts';
+export type { GradedQuestionType, QuestionBlock, QuestionType } from './question-schemas.ts';
 export {
-  completionRules,
-  courseSchema,
-  frontMatterSchema,
+  fillInMaxLength,
+  gradedQuestionTypes,
   questionSchemas,
   questionTypes,
-  slug,
-} from './schemas.ts';
+  reflectionMaxLength,
+} from './question-schemas.ts';
+export type { CourseFile, FrontMatter } from './schemas.ts';
+export { completionRules, courseSchema, frontMatterSchema, slug } from './schemas.ts';
+export { correctResponse, isCorrect, normalizeTyped } from './scoring.ts';
 export { SourceText } from './source-text.ts';

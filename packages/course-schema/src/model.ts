@@ -2,7 +2,7 @@
  * The Course model: what the parser produces and the builder and runtime consume.
  * Plain data (JSON-safe), so browser packages can import these types without zod.
  */
-import type { QuestionType } from './schemas.ts';
+import type { Question } from './question-model.ts';
 
 export type CompletionRule = 'all-pages' | 'assessment-passed' | 'both';
 
@@ -22,6 +22,13 @@ export interface Course {
   dir: string;
   /** Local files the content links to, relative to `dir`, sorted. */
   assets: string[];
+  /** Terms and their definitions (inline HTML), in authored order. */
+  glossary: GlossaryEntry[];
+}
+
+export interface GlossaryEntry {
+  term: string;
+  definitionHtml: string;
 }
 
 export interface Module {
@@ -32,6 +39,8 @@ export interface Module {
   /** Source file, relative to the course folder. */
   file: string;
   pages: Page[];
+  /** Question pools by `<module id>/<pool key>`: how many questions to draw. */
+  pools: Record<string, { draw: number }>;
 }
 
 export interface Page {
@@ -58,37 +67,6 @@ export type Block =
 
 export const calloutVariants = ['note', 'tip', 'important', 'warning'] as const;
 export type CalloutVariant = (typeof calloutVariants)[number];
-
-export interface Choice {
-  /** Stable response id: a, b, c... in authored order. */
-  id: string;
-  /** Inline HTML (from inline Markdown), not yet sanitized. */
-  html: string;
-  correct: boolean;
-  feedbackHtml?: string;
-}
-
-interface QuestionBase<T extends QuestionType> {
-  type: T;
-  id: string;
-  moduleId: string;
-  promptHtml: string;
-  /** The prompt as plain text, for LMS reports. */
-  promptText: string;
-  hintHtml?: string;
-  graded: boolean;
-  explanationHtml?: string;
-}
-
-export interface ChoiceQuestion<T extends 'single' | 'multiple' = 'single' | 'multiple'>
-  extends QuestionBase<T> {
-  choices: Choice[];
-}
-
-export type SingleChoiceQuestion = ChoiceQuestion<'single'>;
-export type MultipleChoiceQuestion = ChoiceQuestion<'multiple'>;
-
-export type Question = SingleChoiceQuestion | MultipleChoiceQuestion;
 
 /** The formats a course can be exported to. */
 export const exportFormats = ['scorm12', 'scorm2004', 'web'] as const;

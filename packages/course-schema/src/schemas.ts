@@ -40,6 +40,8 @@ export const courseSchema = z.strictObject({
     })
     .optional(),
   sources: sourcesSchema.optional(),
+  /** Terms defined once for the whole course, shown in place where they are used. */
+  glossary: z.record(z.string().min(1).max(60), z.string().min(1)).optional(),
 });
 export type CourseFile = z.infer<typeof courseSchema>;
 
@@ -49,31 +51,7 @@ export const frontMatterSchema = z.strictObject({
   minutes: z.number().int().positive().optional(),
   objectives: z.array(z.string().min(1)).optional(),
   sources: sourcesSchema.optional(),
+  /** Question pools: the course draws `draw` of the questions marked `pool: <key>`. */
+  pools: z.record(slug, z.strictObject({ draw: z.number().int().min(1) })).optional(),
 });
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
-
-/** Question types the parser understands. */
-export const questionTypes = ['single', 'multiple'] as const;
-export type QuestionType = (typeof questionTypes)[number];
-
-const choiceSchema = z.strictObject({
-  text: z.string().min(1),
-  correct: z.boolean().optional(),
-  feedback: z.string().min(1).optional(),
-});
-
-const choiceQuestionFields = {
-  id: slug,
-  prompt: z.string().min(1),
-  choices: z.array(choiceSchema).min(2, 'a choice question needs at least two choices').max(26),
-  hint: z.string().min(1).optional(),
-  graded: z.boolean().optional(),
-  /** Shown after the learner checks an answer, whatever it was. */
-  explanation: z.string().min(1).optional(),
-};
-
-export const questionSchemas = {
-  single: z.strictObject({ type: z.literal('single'), ...choiceQuestionFields }),
-  multiple: z.strictObject({ type: z.literal('multiple'), ...choiceQuestionFields }),
-} as const satisfies Record<QuestionType, z.ZodType>;
-export type QuestionBlock = z.infer<(typeof questionSchemas)[QuestionType]>;

@@ -1,7 +1,6 @@
 import { packageFiles, runtimeBundle, runtimeFiles } from '@teach-in/course-builder';
 import type { Course, Question } from '@teach-in/course-schema';
 import type { WorkshopConfig } from '@teach-in/lms-bridge/workshop-protocol';
-import type { PollChoice } from './store.ts';
 
 /** A course ready to serve: its package files (built for workshop mode) and its questions. */
 export interface ServedCourse {
@@ -55,46 +54,4 @@ export function learnerPage(served: ServedCourse, config: WorkshopConfig): strin
   return served.page
     .replace('<body>', `<body>\n${workshopNav}`)
     .replace('</body>', `${data}\n</body>`);
-}
-
-/** Inline authored HTML as plain text, for the dashboard, polls and the CSV. */
-export function plainText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .trim();
-}
-
-/**
- * The choices a room poll offers. Any question with choices can be a poll (an agreement
- * scale is one); a question type without choices returns undefined.
- */
-export function pollChoicesOf(question: Question): PollChoice[] | undefined {
-  if (!('choices' in question) || question.choices.length === 0) return undefined;
-  return question.choices.map((choice) => ({ id: choice.id, text: plainText(choice.html) }));
-}
-
-/**
- * Whether a response is well formed for the question: known choice ids, no repeats, one
- * for a single-choice question. Returns the reason when it is not.
- */
-export function responseProblem(question: Question, response: readonly string[]): string | null {
-  if (!('choices' in question)) return 'This question takes no choices.';
-  const known = new Set(question.choices.map((choice) => choice.id));
-  if (response.length === 0) return 'Pick at least one choice.';
-  if (new Set(response).size !== response.length) return 'A choice appears twice.';
-  if (response.some((id) => !known.has(id))) return 'Unknown choice.';
-  if (question.type !== 'multiple' && response.length !== 1) return 'Pick exactly one choice.';
-  return null;
-}
-
-/** The server's own verdict: the client's word is never taken for it. Null when ungraded. */
-export function isCorrect(question: Question, response: readonly string[]): boolean | null {
-  if (!question.graded || !('choices' in question)) return null;
-  const right = question.choices.filter((choice) => choice.correct).map((choice) => choice.id);
-  return right.length === response.length && right.every((id) => response.includes(id));
 }

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { renderSVG } from 'uqr';
 import { clientAddress, cookieNames, isFacilitator, type WorkshopContext } from './context.ts';
-import { pollChoicesOf } from './courses.ts';
 import {
   assertSameOrigin,
   clearedCookie,
@@ -13,6 +12,7 @@ import {
   sessionCookie,
 } from './http.ts';
 import { dashboardPage, loginPage } from './pages.ts';
+import { pollChoicesOf } from './question-options.ts';
 import { hashSecret, newSessionId, tokenMatches } from './security.ts';
 import { aggregateCsv, liveCounts } from './summary.ts';
 import { bodyLimits } from './validation.ts';

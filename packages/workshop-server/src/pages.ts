@@ -1,4 +1,6 @@
-import { plainText, type ServedCourse } from './courses.ts';
+import { isGraded, type Question } from '@teach-in/course-schema';
+import type { ServedCourse } from './courses.ts';
+import { countedOptions, pollChoicesOf } from './question-options.ts';
 import type { Participant, Poll } from './store.ts';
 import { type Counts, countKey } from './summary.ts';
 
@@ -192,33 +194,40 @@ ${choiceTable(poll.prompt, rows, countKey.poll(poll.id), counts)}
 </section>`;
 }
 
-function courseSection(served: ServedCourse, counts: Counts): string {
-  const { course } = served;
-  const questions = [...served.questions.values()]
-    .filter((question) => 'choices' in question)
-    .map((question) => {
-      const total = countKey.question(course.id, question.id);
-      const rows = question.choices.map((choice) => ({
-        text: plainText(choice.html),
-        key: countKey.choice(course.id, question.id, choice.id),
-        right: question.graded && choice.correct,
-      }));
-      return `<article class="ws-question">
-<p>${countCell(total, counts)} answered${
-        question.graded
-          ? `, ${countCell(countKey.correct(course.id, question.id), counts)} rightly`
-          : ''
-      }</p>
-${choiceTable(question.promptText, rows, total, counts)}
-<form method="post" action="/facilitator/poll">
-<input type="hidden" name="course" value="${escapeHtml(course.id)}">
+function questionArticle(courseId: string, question: Question, counts: Counts): string {
+  const total = countKey.question(courseId, question.id);
+  const graded = isGraded(question) && question.graded;
+  const rows = countedOptions(question).map((option) => ({
+    text: option.text,
+    key: countKey.choice(courseId, question.id, option.token),
+    right: graded && option.right,
+  }));
+  const answered = `${countCell(total, counts)} answered${
+    graded ? `, ${countCell(countKey.correct(courseId, question.id), counts)} rightly` : ''
+  }`;
+  const pollForm = pollChoicesOf(question)
+    ? `<form method="post" action="/facilitator/poll">
+<input type="hidden" name="course" value="${escapeHtml(courseId)}">
 <input type="hidden" name="question" value="${escapeHtml(question.id)}">
 <button type="submit">Open as room poll</button>
-</form>
+</form>`
+    : '';
+  const details =
+    rows.length > 0
+      ? choiceTable(question.promptText, rows, total, counts)
+      : `<p class="ws-prompt">${escapeHtml(question.promptText)}</p>`;
+  return `<article class="ws-question">
+<p>${answered}</p>
+${details}
+${pollForm}
 </article>`;
-    })
+}
+
+function courseSection(served: ServedCourse, counts: Counts): string {
+  const questions = [...served.questions.values()]
+    .map((question) => questionArticle(served.course.id, question, counts))
     .join('\n');
-  return `<section><h2>${escapeHtml(course.title)}</h2>
+  return `<section><h2>${escapeHtml(served.course.title)}</h2>
 ${questions || '<p>This course has no questions.</p>'}
 </section>`;
 }

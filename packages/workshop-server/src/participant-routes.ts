@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { runtimeFiles } from '@teach-in/course-builder';
 import { clientAddress, cookieNames, participantOf, type WorkshopContext } from './context.ts';
-import { isCorrect, learnerPage, responseProblem, type ServedCourse } from './courses.ts';
+import { learnerPage, type ServedCourse } from './courses.ts';
 import {
   assertSameOrigin,
   clearedCookie,
@@ -16,6 +16,7 @@ import {
   sessionCookie,
 } from './http.ts';
 import { homePage, joinPage, pollPage } from './pages.ts';
+import { responseProblem, storedResponse, verdict } from './question-options.ts';
 import { coursePageCsp, hashSecret, newSessionId } from './security.ts';
 import type { Participant } from './store.ts';
 import { answerBody, bodyLimits, checkNickname, progressBody } from './validation.ts';
@@ -235,8 +236,8 @@ async function saveAnswer(
   context.store.saveAnswer(participant.id, {
     courseId: served.course.id,
     questionId,
-    response: picked,
-    correct: isCorrect(question, picked),
+    response: storedResponse(question, picked),
+    correct: verdict(question, picked),
     writer,
     seq,
   });

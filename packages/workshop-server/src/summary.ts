@@ -1,4 +1,6 @@
-import { plainText, type ServedCourse } from './courses.ts';
+import { isGraded } from '@teach-in/course-schema';
+import type { ServedCourse } from './courses.ts';
+import { countedOptions } from './question-options.ts';
 import type { WorkshopStore } from './store.ts';
 
 /**
@@ -77,19 +79,19 @@ export function aggregateCsv(
   const rows: (string | number)[][] = [];
   for (const { course, questions } of courses.values()) {
     for (const question of questions.values()) {
-      if (!('choices' in question)) continue;
       const respondents = counts[countKey.question(course.id, question.id)] ?? 0;
-      for (const choice of question.choices) {
+      const graded = isGraded(question) && question.graded;
+      const options = countedOptions(question);
+      const base = ['answer', course.id, question.id, '', question.promptText];
+      // Types counted whole (ordering, typed text): one row with the number who answered.
+      if (options.length === 0) rows.push([...base, '', '', '', respondents, respondents]);
+      for (const option of options) {
         rows.push([
-          'answer',
-          course.id,
-          question.id,
-          '',
-          question.promptText,
-          choice.id,
-          plainText(choice.html),
-          question.graded ? (choice.correct ? 'yes' : 'no') : '',
-          counts[countKey.choice(course.id, question.id, choice.id)] ?? 0,
+          ...base,
+          option.token,
+          option.text,
+          graded ? (option.right ? 'yes' : 'no') : '',
+          counts[countKey.choice(course.id, question.id, option.token)] ?? 0,
           respondents,
         ]);
       }

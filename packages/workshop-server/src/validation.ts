@@ -4,7 +4,7 @@ import { nicknameMaxLength } from './pages.ts';
 /** Body size limits, in bytes. A course state holds up to 64,000 characters, as in SCORM 2004. */
 export const bodyLimits = {
   progress: 160 * 1024,
-  answer: 8 * 1024,
+  answer: 16 * 1024,
   form: 2 * 1024,
 } as const;
 
@@ -32,7 +32,8 @@ export const answerBody = z.strictObject({
   writer,
   seq,
   questionId: id,
-  response: z.array(z.string().min(1).max(100)).max(100),
+  // Tokens are short ids, except typed text (fill-in, reflection), which is checked, never kept.
+  response: z.array(z.string().min(1).max(2000)).max(200),
 });
 
 // Control characters and bidirectional overrides: they could disguise a name or break a line.

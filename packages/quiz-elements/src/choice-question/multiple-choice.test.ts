@@ -26,6 +26,8 @@ function makeQuestion(): MultipleChoiceQuestion {
     promptText: 'Which of these can workers ask their employer to disclose?',
     hintHtml: 'More than one answer is right.',
     graded: true,
+    attempts: 1,
+    shuffle: false,
     explanationHtml: 'Data protection law gives a right of access to <em>personal data</em>.',
     choices: [
       { id: 'a', html: 'The personal data held about them', correct: true },

@@ -23,6 +23,8 @@ function makeQuestion(): SingleChoiceQuestion {
     promptHtml: 'Which of these is <em>algorithmic management</em>?',
     promptText: 'Which of these is algorithmic management?',
     graded: true,
+    attempts: 1,
+    shuffle: false,
     choices: [
       {
         id: 'a',

@@ -28,6 +28,8 @@ function question(
     promptHtml: `Question ${id}?`,
     promptText: `Question ${id}?`,
     graded,
+    attempts: 1,
+    shuffle: false,
     choices: ['a', 'b', 'c'].map((choiceId) => ({
       id: choiceId,
       html: `Answer ${choiceId.toUpperCase()}`,

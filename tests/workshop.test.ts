@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations } from './support/axe.ts';
 import { runCli } from './support/build-fixture.ts';
 import { launchChromium, recordPage } from './support/chromium.ts';
 import {
@@ -56,6 +57,7 @@ async function dashboardShows(page: Page, expected: Record<string, number>): Pro
 
 async function loginAsFacilitator(page: Page): Promise<void> {
   await page.goto(`${server.url}facilitator`);
+  assert.deepEqual(await axeViolations(page), [], 'facilitator login page');
   await page.getByLabel('Token printed in the terminal').fill(server.token);
   await page.getByRole('button', { name: 'Open the dashboard' }).click();
   await page.getByRole('heading', { name: 'Workshop dashboard' }).waitFor();
@@ -68,9 +70,11 @@ async function joinAndAnswer(
   choice: keyof typeof scheduling.choices,
 ) {
   await page.goto(server.url);
+  if (nickname === 'Phone 1') assert.deepEqual(await axeViolations(page), [], 'join page');
   await page.getByLabel('Your nickname').fill(nickname);
   await page.getByRole('button', { name: 'Join' }).click();
   await page.getByRole('heading', { name: `Hello, ${nickname}` }).waitFor();
+  if (nickname === 'Phone 1') assert.deepEqual(await axeViolations(page), [], 'workshop page');
   await page.getByRole('link', { name: 'Your data rights at work' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
   const question = page.getByRole('group', { name: scheduling.name });
@@ -98,6 +102,17 @@ after(async () => {
   await server?.stop();
   await browser?.close();
   rmSync(dataParent, { recursive: true, force: true });
+});
+
+test('teach-in workshop refuses a bad command line with exit code 2', () => {
+  for (const args of [['--port', 'abc'], ['--retention-days', '0'], ['--no-such-option']]) {
+    const result = runCli(['workshop', course, ...args]);
+    assert.equal(result.status, 2, args.join(' '));
+    assert.match(result.stderr, /teach-in workshop: .*\n\nteach-in workshop \[paths/);
+  }
+  const help = runCli(['workshop', '--help']);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /--delete-data/);
 });
 
 test('thirty participants join and answer; the facilitator sees the right totals, live', async () => {
@@ -137,6 +152,7 @@ test('thirty participants join and answer; the facilitator sees the right totals
     [`q:sample-module/${personalData}/a`]: 14,
     [`q:sample-module/${personalData}/c`]: 13,
   });
+  assert.deepEqual(await axeViolations(facilitator), [], 'dashboard');
   const row = facilitator.getByRole('row', { name: new RegExp(scheduling.choices.b) });
   assert.equal(await row.getByRole('cell').first().textContent(), '11');
 
@@ -187,6 +203,7 @@ test('a question opens as a room poll; votes count; the CSV has totals and no na
       .check();
     await learner.page.getByRole('button', { name: 'Vote' }).click();
     await learner.page.getByRole('status').getByText('Your vote is in.').waitFor();
+    if (i === 0) assert.deepEqual(await axeViolations(learner.page), [], 'poll page');
   }
   const votes = await Promise.all(httpParticipants.slice(0, 5).map((p) => p.vote(pollId, 'a')));
   assert.deepEqual(new Set(votes.map((r) => r.status)), new Set([303]));

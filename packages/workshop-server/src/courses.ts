@@ -21,6 +21,9 @@ export async function prepareCourses(
   for (const course of courses) {
     if (served.has(course.id)) throw new Error(`Two courses have the id "${course.id}".`);
     const files = packageFiles(course, runtime, 'workshop');
+    // The one addition to the course's look: room around the link back to the workshop page.
+    const css = new TextDecoder().decode(files.get(runtimeFiles.css));
+    files.set(runtimeFiles.css, new TextEncoder().encode(`${css}\n${workshopNavCss}\n`));
     const page = new TextDecoder().decode(files.get(runtimeFiles.page));
     const questions = new Map<string, Question>();
     const pageIds = new Set<string>();
@@ -44,6 +47,8 @@ function jsonForScript(value: unknown): string {
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 }
+
+const workshopNavCss = '.ti-workshop-nav{padding:.5rem 1rem}';
 
 const workshopNav =
   '<nav class="ti-workshop-nav" aria-label="Workshop"><a href="/">Workshop: courses and room poll</a></nav>';

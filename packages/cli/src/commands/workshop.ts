@@ -90,9 +90,11 @@ export async function runWorkshop(args: readonly string[]): Promise<number> {
   const lines = [
     `Workshop running with ${courses.map((course) => course.id).join(', ')}`,
     `Participants join at: ${workshop.joinUrl}`,
-    values.lan
-      ? renderUnicodeCompact(workshop.joinUrl)
-      : 'Only this computer can join. Add --lan to let phones on the same network join.',
+    !values.lan
+      ? 'Only this computer can join. Add --lan to let phones on the same network join.'
+      : workshop.joinUrl === workshop.url
+        ? 'No network address found: is this computer on the wifi? Phones cannot join yet.'
+        : renderUnicodeCompact(workshop.joinUrl),
     `Facilitator: open ${workshop.url}facilitator on this computer and type the token.`,
     `Facilitator token: ${workshop.token}`,
     `Data: ${dataDir} (kept ${retentionDays} days; ${workshop.purged} expired participants removed now)`,

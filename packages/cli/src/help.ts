@@ -22,15 +22,17 @@ column, the line itself and a hint. Writes nothing.
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad command line.
 `,
-  build: `teach-in build [paths...] [--format scorm12,scorm2004,web] [--out dist]
+  build: `teach-in build [paths...] [--format scorm12,scorm2004,web,guide] [--out dist]
 
 Checks the courses, then writes for each course into <out>/<course-id>/:
   <course-id>.scorm12.zip    SCORM 1.2 package (Moodle, TalentLMS, Docebo, ...)
   <course-id>.scorm2004.zip  SCORM 2004 4th edition package
   web/                       offline copy: open web/index.html, no LMS needed
+  <course-id>.guide.html     facilitator guide: notes, answer key, workshop kit and
+                             handouts; print it on A4 or Letter
 
 Options:
-  -f, --format <list>  comma-separated formats (default: scorm12,scorm2004,web)
+  -f, --format <list>  comma-separated formats (default: scorm12,scorm2004,web,guide)
   -o, --out <dir>      output folder (default: dist)
   -h, --help           show this help
 

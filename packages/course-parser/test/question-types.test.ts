@@ -159,6 +159,22 @@ describe('every question type', () => {
     assert.equal(question('reflection', 'q-reflection-shared').share, true);
   });
 
+  test('the workshop kit: sections at level-2 headings, handouts marked', () => {
+    const workshop = course.workshop;
+    assert.equal(workshop?.title, 'Our workplace, our data');
+    assert.equal(workshop?.minutes, 90);
+    assert.deepEqual(
+      workshop?.sections.map((s) => [s.title, s.handout]),
+      [
+        ['Before the session', false],
+        ['Plan', false],
+        ['Handout: Mapping worksheet', true],
+        ['Handout: Disclosure request template', true],
+      ],
+    );
+    assert.match(workshop?.sections[1]?.html ?? '', /<table>/);
+  });
+
   test('the glossary keeps authored order and renders inline Markdown', () => {
     assert.deepEqual(course.glossary, [
       {

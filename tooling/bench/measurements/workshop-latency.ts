@@ -8,7 +8,8 @@
  * round trip: request sent to `204 No Content` received, through validation, the SQLite
  * write and the dashboard's notification.
  *
- *   pnpm exec tsx tooling/bench/workshop-latency.ts [participants] [rounds]
+ *   pnpm bench -- --only workshop
+ *   pnpm exec tsx tooling/bench/measurements/workshop-latency.ts [participants] [rounds]
  */
 
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,8 +17,10 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { repoRoot } from '../../tests/support/build-fixture.ts';
-import { startWorkshopCli } from '../../tests/support/workshop.ts';
+import { repoRoot } from '../../../tests/support/build-fixture.ts';
+import { startWorkshopCli } from '../../../tests/support/workshop.ts';
+import { ms } from '../format.ts';
+import type { Measurement } from '../types.ts';
 
 export interface WorkshopLatency {
   /** Milliseconds. */
@@ -169,6 +172,36 @@ export async function measureWorkshopLatency(
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
+
+/** `pnpm bench` entry: the room answering together, round after round. */
+export const workshopLatency: Measurement = {
+  id: 'workshop',
+  title: 'Workshop answer latency',
+  async run(context) {
+    const participants = 60;
+    const rounds = context.quick ? 3 : 10;
+    context.log(`${participants} participants, ${rounds} answers each`);
+    const result = await measureWorkshopLatency({
+      participants,
+      rounds,
+      courseDir: context.benchmarkDir,
+    });
+    return {
+      tables: [
+        {
+          title: `teach-in workshop: answer latency, ${participants} participants answering together`,
+          columns: ['answers', 'median', '95th percentile'],
+          rows: [[result.samples, ms(result.median), ms(result.p95)]],
+        },
+      ],
+      data: result,
+      notes: [
+        'Latency: one answer, from the request sent to 204 received, through validation, the SQLite write and the dashboard notification. Every participant sends at the same moment, round after round: a burst much harsher than a real room, where answers spread over seconds.',
+        'The server is the real CLI in its own process; the participants share the bench process, each on its own loopback address and keep-alive connection, so a busy machine shows in these figures.',
+      ],
+    };
+  },
+};
 
 if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
   const [participants = '60', rounds = '10'] = process.argv.slice(2);

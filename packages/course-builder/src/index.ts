@@ -6,6 +6,8 @@ export type { NoticeCondition, NoticeEntry } from './data-notice.ts';
 export { dataSentToLms, noticeEntries } from './data-notice.ts';
 export type { ExportOutput } from './exporters/exporters.ts';
 export { exporters } from './exporters/exporters.ts';
+export type { PackageFiles } from './exporters/package-files.ts';
+export { packageFiles } from './exporters/package-files.ts';
 export { renderGuide } from './guide/render-guide.ts';
 export { cmi5Ids, cmi5Manifest, moveOnFor } from './manifests/cmi5-manifest.ts';
 export { scorm12Manifest } from './manifests/scorm12-manifest.ts';

@@ -13,8 +13,17 @@ export const runtimeFiles = { js: 'teach-in.js', css: 'teach-in.css', page: 'ind
  * A package talks to nothing outside its own folder. Lit's styles use constructable
  * stylesheets, which style-src does not govern, so no 'unsafe-inline' is needed. Only cmi5
  * connects anywhere: to the LMS's xAPI endpoint, named in the launch URL and unknown at
- * build time, so it may use any https origin (or its own, for a local LMS).
+ * build time, so it may use any https origin (or its own, for a local LMS). And a page
+ * served by `teach-in workshop` talks to that server, its own origin.
  */
+const connectSources = {
+  scorm12: "connect-src 'none'",
+  scorm2004: "connect-src 'none'",
+  standalone: "connect-src 'none'",
+  cmi5: "connect-src 'self' https:",
+  workshop: "connect-src 'self'",
+} as const satisfies Record<LmsKind, string>;
+
 function contentSecurityPolicy(lms: LmsKind): string {
   return [
     "default-src 'none'",
@@ -23,7 +32,7 @@ function contentSecurityPolicy(lms: LmsKind): string {
     "img-src 'self' data:",
     "media-src 'self'",
     "font-src 'none'",
-    lms === 'cmi5' ? "connect-src 'self' https:" : "connect-src 'none'",
+    connectSources[lms],
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');

@@ -4,6 +4,7 @@ export const helpText = {
 Usage:
   teach-in check [paths...]            check courses and report every problem
   teach-in build [paths...] [options]  check, then build packages into dist/
+  teach-in preview <course | package>  preview with live reload and the LMS data beside it
 
 Each path is a course folder (holding course.yaml) or a folder of course folders.
 Default: courses
@@ -33,5 +34,22 @@ Options:
   -h, --help           show this help
 
 If any course has an error, nothing is written and the exit code is 1.
+`,
+  preview: `teach-in preview <course-dir | package.zip | package-folder> [--port 0] [--data dir]
+
+Serves the course on http://127.0.0.1 under a SCORM host (scorm-again), like an LMS.
+A course folder is rebuilt on every save and the page reloads; errors show in the page
+with file:line:column and a hint. Beside the course: every API call it makes with its
+arguments and return value, and the current data model. Switch between SCORM 1.2,
+SCORM 2004 and no LMS (web copy); "Start a fresh attempt" forgets the saved attempt.
+
+Options:
+  -p, --port <n>  port to listen on (default: a free port)
+  --data <dir>    where committed attempts are kept, so the next preview resumes them
+                  (default: teach-in-preview in the system temp folder)
+  -h, --help      show this help
+
+Stop with Ctrl+C. Exit codes: 0 stopped, 1 the package could not be opened (unsafe zip,
+no imsmanifest.xml), 2 bad command line.
 `,
 } as const;

@@ -27,6 +27,7 @@ export function hostPage(config: HostConfig): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(config.title)} (Teach-in host)</title>
 <link rel="stylesheet" href="/host/host.css">
 </head>

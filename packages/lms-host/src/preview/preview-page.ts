@@ -108,6 +108,7 @@ export function previewPage(view: PreviewView): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(view.title)} (Teach-in preview)</title>
 <link rel="stylesheet" href="/host/preview.css">
 </head>

@@ -86,8 +86,10 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   let buildNumber = 0;
 
   const prepare = () => {
-    hosted = new Map();
+    // A broken build keeps the last good packages: the page that was open still commits its
+    // final data (the content suspends before the reload) and must not lose it.
     if (build.kind !== 'ready') return;
+    hosted = new Map();
     for (const target of targets) {
       const files = build.packages.get(target.format);
       if (files) hosted.set(target.format, hostedPackage(target, files, learner, origin));

@@ -84,7 +84,11 @@ export function sendJson(response: ServerResponse, status: number, value: unknow
 export function serveHostAsset(pathname: string, response: ServerResponse): boolean {
   const asset = hostAssets[pathname];
   if (!asset) return false;
-  send(response, 200, readFileSync(asset.file), `${asset.type}; charset=utf-8`);
+  // The runtime and the host's own files only change when Teach-in is updated: letting the
+  // browser keep them for a few minutes makes every preview reload cheaper.
+  send(response, 200, readFileSync(asset.file), `${asset.type}; charset=utf-8`, {
+    'cache-control': 'max-age=300',
+  });
   return true;
 }
 

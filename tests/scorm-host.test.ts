@@ -10,7 +10,6 @@ import { launchChromium, recordPage } from './support/chromium.ts';
 import { validateManifest } from './support/xsd.ts';
 import { zipFolder } from './support/zip-folder.ts';
 
-type Version = 'scorm12' | 'scorm2004';
 const learner = { id: 'member-42', name: 'Nguyen, Lan' };
 const finishMethod = { scorm12: 'LMSFinish', scorm2004: 'Terminate' } as const;
 let browser: Browser;

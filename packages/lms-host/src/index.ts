@@ -9,7 +9,12 @@ export type { PackageInfo, ScormVersion } from './manifest.ts';
 export { readManifest } from './manifest.ts';
 export type { FileSource, OpenedPackage } from './package-source.ts';
 export { folderSource, memorySource, openPackage } from './package-source.ts';
-export type { LmsTarget, LmsTargetFormat } from './preview/lms-targets.ts';
+export type {
+  ExtraRoute,
+  LaunchContext,
+  LmsTarget,
+  LmsTargetFormat,
+} from './preview/lms-targets.ts';
 export { lmsTargets } from './preview/lms-targets.ts';
 export type {
   PreviewBuild,

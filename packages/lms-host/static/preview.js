@@ -6,6 +6,7 @@ const callLog = document.getElementById('call-log');
 const callCount = document.getElementById('call-count');
 const dataModel = document.getElementById('data-model');
 const freshAttempt = document.getElementById('fresh-attempt');
+const maxShownCalls = 2000;
 
 /** Readable call: `LMSSetValue("cmi.core.lesson_location", "p2") → "true"`. */
 function describe(call) {
@@ -25,6 +26,8 @@ function addCall(call) {
     item.append(error);
   }
   callLog.append(item);
+  // A chatty course can make thousands of calls; the page keeps the latest ones.
+  if (callLog.childElementCount > maxShownCalls) callLog.firstElementChild.remove();
   callCount.textContent = String(host.calls.length);
 }
 

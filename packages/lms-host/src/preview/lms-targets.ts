@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RuntimeKind } from '../hosting.ts';
 import type { Learner } from '../launch-data.ts';
 import type { PackageInfo } from '../manifest.ts';
@@ -11,6 +12,13 @@ export interface LaunchContext {
   /** `http://127.0.0.1:<port>`: for launch parameters that must name the host's endpoints. */
   origin: string;
 }
+
+/** A route the preview server mounts for a target (cmi5's fetch and xAPI endpoints); true when it answered. */
+export type ExtraRoute = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+) => boolean | Promise<boolean>;
 
 /** One entry of the preview's LMS switch. */
 export interface LmsTarget {
@@ -26,12 +34,16 @@ export interface LmsTarget {
    * launch when there is an imsmanifest.xml, else index.html.
    */
   launch?: (context: LaunchContext) => string;
+  /** Endpoints the LMS side of this standard needs beside the SCORM ones. */
+  routes?: readonly ExtraRoute[];
 }
 
 /**
  * The LMS switch, in display order; the first one the course provides is the default. A new
- * standard is one more entry here: a format the builder exports, the runtime the host page
- * provides, and its own `launch` when the launch needs parameters (as cmi5's does).
+ * standard is one more entry here: a format the builder exports (the CLI builds every listed
+ * format that course-builder's `exporters` has), the runtime the host page provides (`none`
+ * for a standard without a JavaScript API on the window, like cmi5), its own `launch` when the
+ * launch URL needs parameters, and its own `routes` for the endpoints the content calls.
  */
 export const lmsTargets = [
   {

@@ -6,7 +6,7 @@ import { hostPageCsp, send, serveHostAsset } from '../http.ts';
 import type { Learner } from '../launch-data.ts';
 import { readManifest } from '../manifest.ts';
 import type { FileSource } from '../package-source.ts';
-import { type LmsTarget, lmsTargets } from './lms-targets.ts';
+import { type ExtraRoute, type LmsTarget, lmsTargets } from './lms-targets.ts';
 import { type PreviewDiagnostic, previewPage } from './preview-page.ts';
 
 export type { PreviewDiagnostic } from './preview-page.ts';
@@ -22,13 +22,6 @@ export type PreviewBuild =
     }
   | { kind: 'broken'; title: string; diagnostics: readonly PreviewDiagnostic[] };
 
-/** A route added by another part of the host (cmi5 endpoints); true when it answered. */
-export type ExtraRoute = (
-  request: IncomingMessage,
-  response: ServerResponse,
-  url: URL,
-) => boolean | Promise<boolean>;
-
 export interface PreviewOptions {
   build: PreviewBuild;
   /** Where committed attempts are kept; in memory when absent. */
@@ -36,6 +29,7 @@ export interface PreviewOptions {
   learner?: Learner;
   port?: number;
   targets?: readonly LmsTarget[];
+  /** Routes besides those of the targets. */
   routes?: readonly ExtraRoute[];
 }
 
@@ -74,7 +68,8 @@ function fromThisHost(request: IncomingMessage, origin: string): boolean {
  * its data model beside it, and a live-reload channel (server-sent events) for rebuilds.
  */
 export async function startPreview(options: PreviewOptions): Promise<RunningPreview> {
-  const targets = options.targets ?? lmsTargets;
+  const targets: readonly LmsTarget[] = options.targets ?? lmsTargets;
+  const routes = [...(options.routes ?? []), ...targets.flatMap((t) => t.routes ?? [])];
   const learner = options.learner ?? { ...defaultLearner, name: 'Preview, Author' };
   const store: AttemptStore = options.dataDir
     ? fileAttemptStore(options.dataDir)
@@ -152,7 +147,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     if (get && url.pathname === '/preview/events') return events(response);
     if (get && serveHostAsset(url.pathname, response)) return;
     (async () => {
-      for (const route of options.routes ?? []) {
+      for (const route of routes) {
         if (await route(request, response, url)) return;
       }
       if (!(await handleLaunchRequest(request, response, url, context))) {

@@ -44,7 +44,16 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 /** Waits until the panel shows this entry: a reload may still be under way. */
 async function entryShows(page: Page, entry: string): Promise<void> {
-  await page.locator('#entry').getByText(entry, { exact: true }).waitFor();
+  try {
+    await page.locator('#entry').getByText(entry, { exact: true }).waitFor({ timeout: 15_000 });
+  } catch (error) {
+    // Say what the page showed instead, and the course's last calls, to find out why.
+    const shown = await page.locator('#entry').textContent();
+    const calls = await page.locator('#call-log').innerText();
+    throw new Error(`entry ${shown} instead of ${entry}; calls:\n${calls.slice(-1500)}`, {
+      cause: error,
+    });
+  }
 }
 
 const modulePath = (course: string) => path.join(course, 'modules/your-data-rights.md');

@@ -4,6 +4,8 @@
 /* global Scorm12API, Scorm2004API */
 const config = JSON.parse(document.getElementById('host-config').textContent);
 const calls = [];
+/** Whether the content's LMSFinish / Terminate (and so its final commit) succeeded. */
+let finishedCleanly = false;
 
 const apiMethods = {
   scorm12: [
@@ -43,6 +45,7 @@ function recordingFacade(api, methods) {
         call.element = String(args[0]);
         call.value = String(args[1]);
       }
+      if (/^(LMSFinish|Terminate)$/.test(method)) finishedCleanly = call.result === 'true';
       calls.push(call);
       window.dispatchEvent(new CustomEvent('teach-in-host:call', { detail: call }));
       return result;
@@ -92,6 +95,21 @@ function exitContent() {
     }
     frame.addEventListener('load', () => resolve(), { once: true });
     frame.src = 'about:blank';
+  }).then(keepUnsavedData);
+}
+
+/**
+ * The content finishes from its pagehide handler with a synchronous commit, which Chromium
+ * can refuse while a frame is being closed. The data is still in the runtime here, as it is
+ * in an LMS's player page, so the host keeps it itself rather than lose the learner's place.
+ */
+async function keepUnsavedData() {
+  if (!api || finishedCleanly || !calls.some((c) => /^(LMS)?Initialize$/.test(c.method))) return;
+  console.warn('[teach-in host] the final commit failed; saving the runtime data directly');
+  await fetch(config.commitUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(api.renderCommitCMI(true)),
   });
 }
 

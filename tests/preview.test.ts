@@ -49,8 +49,8 @@ async function entryShows(page: Page, entry: string): Promise<void> {
   } catch (error) {
     // Say what the page showed instead, and the course's last calls, to find out why.
     const shown = await page.locator('#entry').textContent();
-    const calls = await page.locator('#call-log').innerText();
-    throw new Error(`entry ${shown} instead of ${entry}; calls:\n${calls.slice(-1500)}`, {
+    const calls = (await page.locator('#call-log li').allTextContents()).slice(-20).join('\n');
+    throw new Error(`entry ${shown} instead of ${entry}; last calls:\n${calls}`, {
       cause: error,
     });
   }

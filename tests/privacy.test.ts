@@ -126,8 +126,9 @@ async function underHost(name: string, version: Version, tamper?: Tamper): Promi
     const allowed = (url: string) => {
       if (url === 'about:blank') return true;
       const { origin: o, pathname } = new URL(url);
-      // The host page and its runtime belong to the LMS; the package's folder is /content/.
-      return o === origin && (pathname === '/' || /^\/(host|content)\//.test(pathname));
+      // The host page, its runtime and its commits (/lms/) belong to the LMS; the package's
+      // folder is /content/. The package's own CSP forbids it any connection at all.
+      return o === origin && (pathname === '/' || /^\/(host|content|lms)\//.test(pathname));
     };
     return { marker, walk, traffic, cookies: await context.cookies(), calls, cmi, allowed };
   } finally {

@@ -254,7 +254,9 @@ test('the checks catch a course that leaks: free text to the LMS, a beacon, a co
       document.querySelector('ti-course [data-page-id]:not([hidden])')?.append(textarea);
     }),
   );
-  assert.equal(session.walk.textareasFilled, 1, 'the walk typed into the planted textarea');
+  // The first course may have reflections of its own, which the walk fills too; the leak
+  // checks below prove that the planted textarea was among them.
+  assert.ok(session.walk.textareasFilled >= 1, 'the walk typed into the planted textarea');
   const problems = privacyProblems(session, true);
   for (const expected of [
     /^request outside the package folder: http:\/\/192\.0\.2\.1\/pixel\.gif$/,

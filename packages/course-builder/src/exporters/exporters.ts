@@ -1,4 +1,5 @@
 import type { Course, ExportFormat } from '@teach-in/course-schema';
+import { renderGuide } from '../guide/render-guide.ts';
 import { scorm12Manifest } from '../manifests/scorm12-manifest.ts';
 import { scorm2004Manifest } from '../manifests/scorm2004-manifest.ts';
 import type { RuntimeBundle } from '../runtime-bundle.ts';
@@ -43,5 +44,10 @@ export const exporters = {
     kind: 'folder',
     name: 'web',
     files: packageFiles(course, runtime, 'standalone'),
+  }),
+  guide: (course) => ({
+    kind: 'file',
+    name: `${course.id}.guide.html`,
+    bytes: encoder.encode(renderGuide(course)),
   }),
 } as const satisfies Record<ExportFormat, Exporter>;

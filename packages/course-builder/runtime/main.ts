@@ -38,6 +38,8 @@ function start(shell: CourseShellElement): void {
     if (finished) return;
     const { detail } = event;
     save();
+    // Ungraded answers (correct: null) wait for the tracking rewrite; private reflections never go.
+    if (detail.correct === null) return;
     tracker.recordAnswer({
       id: detail.questionId,
       type: 'choice',

@@ -3,6 +3,7 @@ export { buildCourse } from './build.ts';
 export type { ExportOutput } from './exporters/exporters.ts';
 export { exporters } from './exporters/exporters.ts';
 export { renderGuide } from './guide/render-guide.ts';
+export { cmi5Ids, cmi5Manifest, moveOnFor } from './manifests/cmi5-manifest.ts';
 export { scorm12Manifest } from './manifests/scorm12-manifest.ts';
 export { scorm2004Manifest } from './manifests/scorm2004-manifest.ts';
 export type { Readability } from './readability.ts';

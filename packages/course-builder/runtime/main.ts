@@ -3,65 +3,143 @@
  * LMS (or to localStorage when there is none). Bundled by Vite into teach-in.js.
  */
 import '@teach-in/quiz-elements/course.css';
-import { connectTracker, type TrackerKind } from '@teach-in/lms-bridge';
-import type { CourseShellElement, CourseState } from '@teach-in/quiz-elements';
+import './runtime.css';
+import {
+  type AnswerRecord,
+  completionRule,
+  connectTracker,
+  isComplete,
+  newerState,
+  ResilientSession,
+  type TrackerKind,
+} from '@teach-in/lms-bridge';
+import {
+  type CourseLayout,
+  type Decoded,
+  decodeState,
+  encodeState,
+  progressCode,
+  readProgressCode,
+} from '@teach-in/lms-bridge/state';
+import type { CourseShellElement } from '@teach-in/quiz-elements';
+import { stringsFor } from '@teach-in/quiz-elements';
 import '@teach-in/quiz-elements';
+import { type AnyAnswerDetail, answerRecord } from './answer-record.ts';
+import { moduleObjectives } from './objectives.ts';
+import { ProgressCodePanel, type PasteResult } from './progress-code-panel.ts';
+import { SaveStatusLine } from './save-status.ts';
+import { type AnySnapshot, fromShell, toShell } from './shell-state.ts';
 
-function parseState(text: string): Partial<CourseState> | undefined {
+type Shell = CourseShellElement & {
+  snapshot(): AnySnapshot;
+  restore(state: AnySnapshot): void;
+};
+
+function readLayout(): CourseLayout | undefined {
   try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' ? (value as Partial<CourseState>) : undefined;
+    return JSON.parse(document.getElementById('ti-layout')?.textContent ?? '') as CourseLayout;
   } catch {
     return undefined;
   }
 }
 
-function start(shell: CourseShellElement): void {
+function storageOf(win: Window): Storage | undefined {
+  try {
+    return win.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+async function start(shell: Shell, layout: CourseLayout): Promise<void> {
   const kind = (shell.dataset.lms ?? 'standalone') as TrackerKind;
-  const tracker = connectTracker(window, kind, shell.dataset.courseKey ?? 'course');
-  const resume = tracker.start();
-  const saved = resume.state ? parseState(resume.state) : undefined;
-  if (saved) shell.restore(saved);
+  const rule = completionRule(shell.dataset.completion);
+  const t = stringsFor(document.documentElement.lang || 'en');
+  const storage = storageOf(window);
+  const tracker = connectTracker(window, kind, layout.courseId);
+  const status = new SaveStatusLine(shell, t);
+  const session = new ResilientSession(
+    tracker,
+    storage,
+    `teach-in:${layout.courseId}:progress:${kind}`,
+    (s) => status.show(s),
+  );
+
+  // Resume from the newer of the LMS's copy and this device's copy (resilient-session.ts).
+  const resume = await tracker.start();
+  const fromLms = resume.state ? decodeState(resume.state, layout) : undefined;
+  const local = session.readLocal();
+  const winner = newerState(
+    fromLms && resume.state ? { state: resume.state, savedAt: fromLms.savedAt } : undefined,
+    local,
+  );
+  const chosen: Decoded | undefined =
+    winner === 'local' && local ? decodeState(local.state, layout) : fromLms;
+  if (chosen) shell.restore(toShell(chosen.state));
   else if (resume.location && shell.indexOf(resume.location) >= 0) {
     shell.restore({ page: shell.indexOf(resume.location) });
   }
 
-  let finished = saved?.finished === true;
-  const save = () => tracker.saveState(JSON.stringify(shell.snapshot()));
+  let finished = chosen?.state.finished === true;
+  const panel =
+    kind === 'standalone' || tracker.kind === 'standalone'
+      ? new ProgressCodePanel(shell, t, (code) => usePastedCode(code, layout, session))
+      : undefined;
+  const save = () => {
+    const state = fromShell(shell.snapshot());
+    const savedAt = Date.now();
+    session.save(encodeState(state, layout, savedAt), savedAt);
+    if (panel) panel.code = progressCode(state, layout, savedAt);
+  };
+  const reportObjectives = () => {
+    for (const objective of moduleObjectives(shell, layout, fromShell(shell.snapshot()).seen)) {
+      tracker.recordObjective(objective);
+    }
+  };
+  // The device copy was newer: send it to the LMS now.
+  if (winner === 'local') save();
 
   shell.addEventListener('ti-page-view', (event) => {
-    if (finished) return;
     tracker.setLocation(event.detail.pageId);
     save();
   });
   shell.addEventListener('ti-answer', (event) => {
-    if (finished) return;
-    const { detail } = event;
+    const record: AnswerRecord = answerRecord(event.detail as unknown as AnyAnswerDetail);
     save();
-    tracker.recordAnswer({
-      id: detail.questionId,
-      type: 'choice',
-      response: detail.response,
-      correctResponse: detail.correctResponse,
-      correct: detail.correct,
-      description: detail.description,
-      timestamp: new Date(),
-      latencyMs: detail.latencyMs,
-    });
+    if (finished) return;
+    session.answer(record);
+    if (record.final) reportObjectives();
   });
   shell.addEventListener('ti-finish', (event) => {
     if (finished) return;
     finished = true;
     save();
-    tracker.finish(event.detail);
+    reportObjectives();
+    const { scorePercent, passed, completed: allPagesSeen } = event.detail;
+    tracker.finish({ scorePercent, passed, completed: isComplete(rule, { allPagesSeen, passed }) });
   });
   // Mobile browsers often skip `unload`: save when hidden, close the session on pagehide.
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') tracker.flush();
+    if (document.visibilityState === 'hidden') {
+      save();
+      session.flush();
+    }
   });
   window.addEventListener('pagehide', () => tracker.leave());
   shell.begin();
 }
 
-const shell = document.querySelector('ti-course');
-if (shell) start(shell);
+/** Web copy: a pasted progress code replaces this device's progress, then the page reloads. */
+function usePastedCode(code: string, layout: CourseLayout, session: ResilientSession): PasteResult {
+  const result = readProgressCode(code, layout);
+  if (!result.ok) return result.reason;
+  const savedAt = Date.now();
+  session.save(encodeState(result.decoded.state, layout, savedAt), savedAt);
+  // Let the status message be read before the page starts again from the new state.
+  setTimeout(() => window.location.reload(), 600);
+  return 'ok';
+}
+
+const shell = document.querySelector<Shell>('ti-course');
+const layout = readLayout();
+if (shell && layout) void start(shell, layout);

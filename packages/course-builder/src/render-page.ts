@@ -1,5 +1,6 @@
 import type { Block, Course, LmsKind, Module, Page } from '@teach-in/course-schema';
 import { questionTags } from '@teach-in/course-schema';
+import { courseLayout } from '@teach-in/lms-bridge/state';
 import { escapeHtml, jsonForScript } from './html.ts';
 import { sanitize } from './sanitize.ts';
 
@@ -111,9 +112,10 @@ export function renderCoursePage(course: Course, options: PageOptions): string {
 <body>
 <header class="ti-header"><p>${escapeHtml(course.title)}</p></header>
 <main>
-<ti-course data-lms="${options.lms}" data-course-key="${escapeHtml(course.id)}" passing-score="${course.passingScore}">
+<ti-course data-lms="${options.lms}" data-course-key="${escapeHtml(course.id)}" data-completion="${course.completion}" passing-score="${course.passingScore}">
 ${pages.join('\n')}
 </ti-course>
+<script type="application/json" id="ti-layout">${jsonForScript(courseLayout(course))}</script>
 </main>
 </body>
 </html>

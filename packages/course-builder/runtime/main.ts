@@ -26,7 +26,7 @@ import { stringsFor } from '@teach-in/quiz-elements';
 import '@teach-in/quiz-elements';
 import { type AnyAnswerDetail, answerRecord } from './answer-record.ts';
 import { moduleObjectives } from './objectives.ts';
-import { ProgressCodePanel, type PasteResult } from './progress-code-panel.ts';
+import { type PasteResult, ProgressCodePanel } from './progress-code-panel.ts';
 import { SaveStatusLine } from './save-status.ts';
 import { type AnySnapshot, fromShell, toShell } from './shell-state.ts';
 

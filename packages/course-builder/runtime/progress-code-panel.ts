@@ -48,7 +48,17 @@ export class ProgressCodePanel {
 
     this.#message = make('p', { className: 'ti-progress-code-message' });
     this.#message.setAttribute('role', 'status');
-    panel.append(summary, intro, codeLabel, this.#code, copy, pasteLabel, paste, use, this.#message);
+    panel.append(
+      summary,
+      intro,
+      codeLabel,
+      this.#code,
+      copy,
+      pasteLabel,
+      paste,
+      use,
+      this.#message,
+    );
     after.after(panel);
   }
 

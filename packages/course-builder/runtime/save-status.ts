@@ -9,7 +9,10 @@ import type { Strings } from '@teach-in/quiz-elements';
 export class SaveStatusLine {
   readonly element: HTMLParagraphElement;
 
-  constructor(after: Element, private readonly t: Strings) {
+  constructor(
+    after: Element,
+    private readonly t: Strings,
+  ) {
     this.element = after.ownerDocument.createElement('p');
     this.element.className = 'ti-save-status';
     this.element.setAttribute('role', 'status');

@@ -1,11 +1,7 @@
 import path from 'node:path';
 import type { Course, Diagnostic, ExportFormat } from '@teach-in/course-schema';
 import { diagnosticForFile } from '@teach-in/course-schema';
-import {
-  courseLayout,
-  suspendDataLimits,
-  worstCaseStateLength,
-} from '@teach-in/lms-bridge/state';
+import { courseLayout, suspendDataLimits, worstCaseStateLength } from '@teach-in/lms-bridge/state';
 
 export interface StateSize {
   format: ExportFormat;

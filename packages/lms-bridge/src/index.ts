@@ -11,9 +11,9 @@ export {
 } from './resilient-session.ts';
 export type { ApiByName, Scorm12Api, Scorm2004Api } from './scorm-api.ts';
 export { findApi } from './scorm-api.ts';
+export { ScormTracker } from './scorm-tracker.ts';
 export { Scorm12Tracker } from './scorm12-tracker.ts';
 export { Scorm2004Tracker } from './scorm2004-tracker.ts';
-export { ScormTracker } from './scorm-tracker.ts';
 export { StandaloneTracker } from './standalone-tracker.ts';
 export {
   scorm12Time,

@@ -96,7 +96,8 @@ export class ScormTracker implements Tracker {
     return this.#batch(() => {
       // The score goes first and only now: an LMS applying the mastery score to a partial
       // score would mark the learner failed half-way (conformance.md).
-      if (outcome.scorePercent !== null) this.#writeScore(this.dialect.scoreBase, outcome.scorePercent);
+      if (outcome.scorePercent !== null)
+        this.#writeScore(this.dialect.scoreBase, outcome.scorePercent);
       if (this.dialect.version === 'scorm12') {
         this.#set('cmi.core.lesson_status', scorm12Status(outcome));
       } else {

@@ -1,5 +1,5 @@
-import type { Scorm12Api, Scorm2004Api } from '../src/index.ts';
 import type { Call } from '../../../tests/support/strict-values.ts';
+import type { Scorm12Api, Scorm2004Api } from '../src/index.ts';
 
 export type Fault = 'none' | 'refuse-commit' | 'throw' | 'refuse-all';
 

@@ -36,7 +36,10 @@ function responseFor(question: Question, rightly: boolean): string[] {
         return right.map((t) => t.replace(/\.(true|false)$/, (_, v) => `.${v !== 'true'}`));
       case 'single':
       case 'multiple':
-        return question.choices.filter((c) => !c.correct).map((c) => c.id).slice(0, 1);
+        return question.choices
+          .filter((c) => !c.correct)
+          .map((c) => c.id)
+          .slice(0, 1);
       default:
         return right.slice(0, 1);
     }
@@ -74,7 +77,9 @@ function answerTo(id: string, rightly: boolean, final = true): AnswerRecord {
 async function opened(version: 'scorm12' | 'scorm2004', initial: Record<string, string> = {}) {
   const lms = new FakeLms(initial);
   const tracker: ScormTracker =
-    version === 'scorm12' ? new Scorm12Tracker(lms.scorm12()) : new Scorm2004Tracker(lms.scorm2004());
+    version === 'scorm12'
+      ? new Scorm12Tracker(lms.scorm12())
+      : new Scorm2004Tracker(lms.scorm2004());
   const resume = await tracker.start();
   return { lms, tracker, resume };
 }
@@ -233,8 +238,18 @@ describe('ScormTracker', () => {
       'cmi.objectives.0.id': 'intro',
       'cmi.objectives.1.id': 'rights',
     });
-    tracker.recordObjective({ moduleId: 'rights', scorePercent: 50, passed: false, completed: true });
-    tracker.recordObjective({ moduleId: 'extra', scorePercent: null, passed: null, completed: false });
+    tracker.recordObjective({
+      moduleId: 'rights',
+      scorePercent: 50,
+      passed: false,
+      completed: true,
+    });
+    tracker.recordObjective({
+      moduleId: 'extra',
+      scorePercent: null,
+      passed: null,
+      completed: false,
+    });
     assert.equal(lms.value('cmi.objectives.1.success_status'), 'failed');
     assert.equal(lms.value('cmi.objectives.1.score.scaled'), '0.5');
     assert.equal(lms.value('cmi.objectives.2.id'), 'extra');

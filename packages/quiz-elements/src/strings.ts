@@ -37,7 +37,8 @@ const en = {
   progressCodePasteLabel: 'Paste a progress code',
   progressCodeUse: 'Continue from this code',
   progressCodeUsed: 'Your progress has been restored.',
-  progressCodeMalformed: 'That does not look like a whole progress code. Check that you copied all of it.',
+  progressCodeMalformed:
+    'That does not look like a whole progress code. Check that you copied all of it.',
   progressCodeChecksum: 'That code has a typing mistake or is cut short. Copy it again.',
   progressCodeOtherCourse: 'That code belongs to another course.',
 };

@@ -81,11 +81,18 @@ async function start(shell: Shell, layout: CourseLayout): Promise<void> {
   }
 
   let finished = chosen?.state.finished === true;
+  /** Set once a pasted code replaced the progress: this page must not save over it. */
+  let replaced = false;
   const panel =
     kind === 'standalone' || tracker.kind === 'standalone'
-      ? new ProgressCodePanel(shell, t, (code) => usePastedCode(code, layout, session))
+      ? new ProgressCodePanel(shell, t, (code) => {
+          const result = usePastedCode(code, layout, session);
+          replaced ||= result === 'ok';
+          return result;
+        })
       : undefined;
   const save = () => {
+    if (replaced) return;
     const state = fromShell(shell.snapshot());
     const savedAt = Date.now();
     session.save(encodeState(state, layout, savedAt), savedAt);
@@ -125,7 +132,9 @@ async function start(shell: Shell, layout: CourseLayout): Promise<void> {
       session.flush();
     }
   });
-  window.addEventListener('pagehide', () => tracker.leave());
+  window.addEventListener('pagehide', () => {
+    if (!replaced) tracker.leave();
+  });
   shell.begin();
 }
 

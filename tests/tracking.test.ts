@@ -234,6 +234,7 @@ describe('web copy: the progress code', () => {
     const phone = await browser.newContext();
     const page = await phone.newPage();
     await page.goto(url);
+    assert.equal(await page.locator('ti-course').getAttribute('data-completion'), 'both');
     await page.getByRole('button', { name: 'Next' }).click();
     await answer(page as unknown as FrameLocator, single);
     await page.getByText('Continue on another device').click();

@@ -33,5 +33,5 @@ export const completionRuleValues = [
 export function completionRule(value: string | undefined): CompletionRule {
   return (completionRuleValues as readonly string[]).includes(value ?? '')
     ? (value as CompletionRule)
-    : 'all-pages';
+    : 'both';
 }

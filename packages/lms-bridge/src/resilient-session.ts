@@ -126,11 +126,13 @@ export class ResilientSession {
 }
 
 /**
- * Which saved progress to resume from: the LMS's or this device's copy. Both carry the
- * time they were written; the newer one wins. So progress made while the LMS could not
- * be reached is not thrown away for the LMS's older copy, and progress made later on
- * another computer (newer in the LMS) is not overwritten by an old copy on this one.
- * On a tie the LMS wins.
+ * Which saved progress to resume from: the LMS's or this device's copy.
+ * - A device copy the LMS already took (synced) gives way to the LMS: the LMS has it, or
+ *   something newer from another device.
+ * - A device copy the LMS never took (it was unreachable) wins unless the LMS's copy was
+ *   written in a later second: progress made while the LMS could not be reached is not
+ *   thrown away, and progress made later on another computer is not overwritten.
+ * The state records its time in whole seconds, so the comparison is in seconds.
  */
 export function newerState(
   lms: { state: string; savedAt: number } | undefined,
@@ -139,5 +141,6 @@ export function newerState(
   if (!lms && !local) return 'none';
   if (!local) return 'lms';
   if (!lms) return 'local';
-  return local.savedAt > lms.savedAt ? 'local' : 'lms';
+  if (local.synced) return 'lms';
+  return Math.floor(local.savedAt / 1000) >= Math.floor(lms.savedAt / 1000) ? 'local' : 'lms';
 }

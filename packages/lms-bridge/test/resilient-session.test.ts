@@ -115,11 +115,16 @@ describe('ResilientSession', () => {
 });
 
 describe('reconciling on the next launch', () => {
-  const copy = (savedAt: number): LocalCopy => ({ state: 'x', savedAt, synced: false });
-  test('the newer copy wins; the LMS wins a tie', () => {
-    assert.equal(newerState({ state: 'a', savedAt: 10 }, copy(20)), 'local');
-    assert.equal(newerState({ state: 'a', savedAt: 30 }, copy(20)), 'lms');
-    assert.equal(newerState({ state: 'a', savedAt: 20 }, copy(20)), 'lms');
+  const copy = (savedAt: number, synced = false): LocalCopy => ({ state: 'x', savedAt, synced });
+  test('an unsent device copy wins unless the LMS copy is from a later second', () => {
+    assert.equal(newerState({ state: 'a', savedAt: 10_000 }, copy(20_000)), 'local');
+    assert.equal(newerState({ state: 'a', savedAt: 20_000 }, copy(20_999)), 'local');
+    assert.equal(newerState({ state: 'a', savedAt: 21_000 }, copy(20_999)), 'lms');
+  });
+  test('a device copy the LMS already took gives way to the LMS', () => {
+    assert.equal(newerState({ state: 'a', savedAt: 10_000 }, copy(20_000, true)), 'lms');
+  });
+  test('whichever exists is used', () => {
     assert.equal(newerState(undefined, copy(1)), 'local');
     assert.equal(newerState({ state: 'a', savedAt: 0 }, undefined), 'lms');
     assert.equal(newerState(undefined, undefined), 'none');

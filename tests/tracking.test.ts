@@ -13,6 +13,7 @@ import {
   type CourseLayout,
   courseLayout,
   decodeState,
+  encodeState,
   worstCaseStateLength,
 } from '@teach-in/lms-bridge/state';
 import type { Browser, FrameLocator } from 'playwright-core';
@@ -217,6 +218,8 @@ describe('the worst-case state bound', () => {
       assert.deepEqual(decoded.state.seen, [0, 1, 2, 3], 'every page seen');
       assert.equal(decoded.state.finished, true);
       assert.ok(saved.length > 0 && saved.length <= bound, `${saved.length} <= ${bound}`);
+      // The browser and Node encode alike: the same state gives the same text.
+      assert.equal(encodeState(decoded.state, layout, decoded.savedAt), saved);
       assert.ok(bound <= 4096, `the bound ${bound} fits SCORM 1.2`);
       process.stdout.write(
         `# ${course.id}: real suspend_data ${saved.length} characters, worst case ${bound}\n`,

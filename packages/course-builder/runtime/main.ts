@@ -114,8 +114,9 @@ async function start(shell: Shell, layout: CourseLayout): Promise<void> {
     const record: AnswerRecord = answerRecord(event.detail as unknown as AnyAnswerDetail);
     save();
     if (finished) return;
-    session.answer(record);
+    // The module's objective first, so the commit that carries the answer carries it too.
     if (record.final) reportObjectives();
+    session.answer(record);
   });
   shell.addEventListener('ti-finish', (event) => {
     if (finished) return;

@@ -145,6 +145,39 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
       }
     });
 
+    test('a refused commit of the result is retried until the LMS has it', async () => {
+      const context = await browser.newContext();
+      const run = await launch(context, zipOf(version), version);
+      try {
+        await next(run.frame);
+        await answer(run.frame, single);
+        await answer(run.frame, multiple);
+        await next(run.frame);
+        await next(run.frame);
+        await injectFault(run.page, version, 'commit-false');
+        await next(run.frame, 'Finish');
+        await run.frame.getByRole('status').filter({ hasText: 'Your progress is safe' }).waitFor();
+        await repairFault(run.page);
+        await run.frame
+          .getByRole('status')
+          .filter({ hasText: 'Your progress is saved.' })
+          .waitFor();
+        const calls = await run.calls();
+        const status = version === 'scorm12' ? 'cmi.core.lesson_status' : 'cmi.success_status';
+        assert.equal(lastSet(calls, status), 'passed');
+        const commit = version === 'scorm12' ? 'LMSCommit' : 'Commit';
+        const lastStatus = calls.findLastIndex((c) => c.element === status);
+        assert.ok(
+          calls.slice(lastStatus).some((c) => c.method === commit),
+          'a commit the LMS accepted followed the result',
+        );
+        assert.deepEqual(strictViolations(version, calls), []);
+      } finally {
+        await run.close();
+        await context.close();
+      }
+    });
+
     for (const fault of ['commit-false', 'throws', 'removed'] as const satisfies Fault[]) {
       test(`an LMS that ${fault === 'commit-false' ? 'refuses a commit' : fault === 'throws' ? 'throws' : 'disappears'} mid-course loses nothing`, async () => {
         const context = await browser.newContext();

@@ -154,6 +154,38 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
       }
     });
 
+    test('progress saved as JSON by the first runtime is read and carried over', async () => {
+      const old = JSON.stringify({
+        page: 1,
+        seen: [0, 1],
+        answers: { 'scheduling-app-data': { response: ['b'], checked: true } },
+        finished: false,
+      });
+      const resume =
+        version === 'scorm12'
+          ? {
+              core: {
+                lesson_location: 'your-data-rights/1-what-data-is-collected',
+                entry: 'resume',
+              },
+              suspend_data: old,
+            }
+          : { entry: 'resume', suspend_data: old };
+      const context = await browser.newContext();
+      const run = await launch(context, zipOf(version), version, { resume });
+      try {
+        await run.frame.getByRole('heading', { name: '1. What data is collected?' }).waitFor();
+        assert.equal(await isPicked(run.frame, single), true);
+        await waitForCall(run, { element: 'cmi.suspend_data' });
+        const state = await lmsState(run);
+        assert.match(lastSet(await run.calls(), 'cmi.suspend_data') ?? '', /^t1~/);
+        assert.deepEqual(state.state.answers['scheduling-app-data']?.response, ['b']);
+      } finally {
+        await run.close();
+        await context.close();
+      }
+    });
+
     test('a refused commit of the result is retried until the LMS has it', async () => {
       const context = await browser.newContext();
       const run = await launch(context, zipOf(version), version);

@@ -15,13 +15,27 @@ export interface StateSize {
 export function stateSizes(course: Course, formats: readonly ExportFormat[]): StateSize[] {
   const layout = courseLayout(course);
   const state = worstCaseStateLength(layout);
-  return formats.map((format) => {
-    if (format === 'web') {
-      // <course id>*<version>*<state>*<four check digits>
-      const code = course.id.length + course.version.length + state + 3 + 4;
-      return { format, worstCase: code, limit: null };
+  return formats.flatMap((format): StateSize[] => {
+    switch (format) {
+      case 'scorm12':
+      case 'scorm2004':
+        return [{ format, worstCase: state, limit: suspendDataLimits[format] }];
+      case 'web':
+        // <course id>*<version>*<state>*<four check digits>
+        return [
+          {
+            format,
+            worstCase: course.id.length + course.version.length + state + 3 + 4,
+            limit: null,
+          },
+        ];
+      case 'cmi5':
+        // xAPI state documents have no length limit.
+        return [{ format, worstCase: state, limit: null }];
+      case 'guide':
+        // The facilitator guide saves no progress.
+        return [];
     }
-    return { format, worstCase: state, limit: suspendDataLimits[format] };
   });
 }
 

@@ -22,6 +22,42 @@ const en = {
   unanswered: (count: number) =>
     count === 1 ? '1 question was not answered.' : `${count} questions were not answered.`,
   completed: 'You have completed this course.',
+
+  // ---- Question elements (issue 3). English only for now: es/fr/hi/sw follow after merge. ----
+  tryAgain: 'Try again',
+  triesLeft: (count: number) =>
+    count === 1 ? 'You have 1 more try.' : `You have ${count} more tries.`,
+  answerEveryPart: 'Answer every part first.',
+  typeFirst: 'Type an answer first.',
+  submit: 'Submit',
+  save: 'Save',
+  yourAnswer: 'Your answer',
+  trueLabel: 'True',
+  falseLabel: 'False',
+  choosePlaceholder: 'Choose…',
+  completeSentence: 'Choose the missing words.',
+  blankOf: (n: number, total: number) => `Blank ${n} of ${total}`,
+  moveUp: 'Move up',
+  moveDown: 'Move down',
+  movedTo: (item: string, n: number, total: number) => `${item}: position ${n} of ${total}.`,
+  rightPlace: 'right place',
+  wrongPlace: 'wrong place',
+  agreementScale: [
+    'Strongly disagree',
+    'Disagree',
+    'Neither agree nor disagree',
+    'Agree',
+    'Strongly agree',
+  ] as readonly string[],
+  answerSaved: 'Your answer is saved.',
+  otherConsequences: 'What the other choices lead to',
+  reflectionStaysHere:
+    'What you write stays on this device. It is not sent to the learning platform (LMS).',
+  reflectionIsShared:
+    'What you write is sent to the learning platform (LMS) with your answers, where the course organisers can read it.',
+  savedOnDevice: 'Saved on this device.',
+  savedAndSent: 'Saved and sent to the learning platform.',
+  // ---- end of question elements block ----
   // Saving and progress codes, shown by the runtime (course-builder/runtime). TRANSLATE.
   saveRetrying:
     'Your progress is safe on this device. The learning platform is not answering right now; we will keep trying.',

@@ -193,9 +193,35 @@ const maximalAnswerers: Array<{
     },
   },
   {
+    // A statement grid (true-false): one choice in every row.
+    holds: (group) => group.getByRole('radiogroup'),
+    answer: async (group) => {
+      for (const row of await group.getByRole('radiogroup').all()) {
+        await row.getByRole('radio').last().check();
+      }
+    },
+  },
+  {
     holds: (group) => group.getByRole('radio'),
     answer: async (group) => {
       await group.getByRole('radio').first().check();
+    },
+  },
+  {
+    // Dropdowns and matching: the last option of every list.
+    holds: (group) => group.getByRole('combobox'),
+    answer: async (group) => {
+      for (const list of await group.getByRole('combobox').all()) {
+        const count = await list.locator('option').count();
+        await list.selectOption({ index: count - 1 });
+      }
+    },
+  },
+  {
+    // Typed answers: the longest the state keeps, in characters of three UTF-8 bytes.
+    holds: (group) => group.getByRole('textbox'),
+    answer: async (group) => {
+      await group.getByRole('textbox').first().fill('\u0800'.repeat(100));
     },
   },
 ];

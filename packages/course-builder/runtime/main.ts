@@ -99,7 +99,8 @@ async function start(shell: Shell, layout: CourseLayout): Promise<void> {
     if (panel) panel.code = progressCode(state, layout, savedAt);
   };
   const reportObjectives = () => {
-    for (const objective of moduleObjectives(shell, layout, fromShell(shell.snapshot()).seen)) {
+    const seen = fromShell(shell.snapshot()).seen;
+    for (const objective of moduleObjectives(shell, layout, seen, finished)) {
       tracker.recordObjective(objective);
     }
   };

@@ -27,6 +27,31 @@ describe('teach-in command line', () => {
     assert.match(result.stderr, /unknown format "pdf"/);
   });
 
+  test('a course whose saved progress could overflow SCORM 1.2 is not built, and says by how much', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'teach-in-oversized-'));
+    try {
+      const course = path.join(fixtures, 'oversized-state');
+      const result = runCli(['build', course, '--format', 'scorm12,web', '--out', out]);
+      assert.equal(result.status, 1);
+      assert.match(result.stderr, /error\[state-too-large\]/);
+      assert.match(
+        result.stderr,
+        /saves 4,498 characters of progress; SCORM 1\.2 stores 4,096, so it is 402 characters over/,
+      );
+      assert.match(result.stderr, /Split the course/);
+      assert.deepEqual(readdirSync(out), [], 'nothing was written');
+      const check = runCli(['check', course]);
+      assert.equal(check.status, 1);
+      assert.match(check.stderr, /error\[state-too-large\]/);
+      // SCORM 2004 holds 64,000 characters: the same course builds for it.
+      const ok = runCli(['build', course, '--format', 'scorm2004', '--out', out]);
+      assert.equal(ok.status, 0, ok.stderr);
+      assert.match(ok.stdout, /worst-case saved progress: scorm2004 4498\/64000 characters/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   test('check passes on the sample course', () => {
     const result = runCli(['check', sample]);
     assert.equal(result.status, 0, result.stderr);

@@ -3,10 +3,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { startHost, unpackZip } from '@teach-in/lms-host';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { unpackZip } from '@teach-in/lms-host';
+import type { Browser } from 'playwright-core';
 import { buildToTemp, readZip, repoRoot } from './support/build-fixture.ts';
-import { launchChromium, recordPage } from './support/chromium.ts';
+import { launchChromium } from './support/chromium.ts';
+import { answer, lastSet, launch, next, type QuestionPlay, type Version } from './support/play.ts';
 import { type Call, strictViolations } from './support/strict-values.ts';
 import { validateManifest } from './support/xsd.ts';
 
@@ -24,8 +25,6 @@ after(async () => {
   rmSync(out, { recursive: true, force: true });
 });
 
-type Version = 'scorm12' | 'scorm2004';
-
 interface Run {
   calls: Call[];
   cmi: Record<string, unknown>;
@@ -33,77 +32,52 @@ interface Run {
   errors: string[];
 }
 
-/** Plays the sample module as a learner would: by roles and labels, never by CSS classes. */
-async function answerQuestions(frame: FrameLocator, rightly: boolean): Promise<void> {
-  await frame.getByRole('button', { name: 'Next' }).click();
-  const single = frame.getByRole('group', {
-    name: 'Which of these is usually collected by a scheduling app?',
-  });
-  await single
-    .getByRole('radio', {
-      name: rightly ? 'Your shift availability and hours worked' : 'Your bank PIN',
-    })
-    .check();
-  await single.getByRole('button', { name: 'Check answer' }).click();
-  await assertAnnounced(single, rightly ? 'Correct.' : 'Not quite.');
+export const sampleQuestions = (rightly: boolean): QuestionPlay[] => [
+  {
+    type: 'single',
+    prompt: 'Which of these is usually collected by a scheduling app?',
+    picks: [rightly ? 'Your shift availability and hours worked' : 'Your bank PIN'],
+    expect: rightly ? 'Correct.' : 'Not quite.',
+  },
+  {
+    type: 'multiple',
+    prompt: 'Select all data that can count as personal data:',
+    picks: rightly ? ['Your name', 'Your GPS location'] : ['Your name'],
+    expect: rightly ? 'Correct.' : 'Not quite.',
+  },
+];
 
-  const multiple = frame.getByRole('group', {
-    name: 'Select all data that can count as personal data:',
-  });
-  await multiple.getByRole('checkbox', { name: 'Your name' }).check();
-  if (rightly) await multiple.getByRole('checkbox', { name: 'Your GPS location' }).check();
-  await multiple.getByRole('button', { name: 'Check answer' }).click();
-  await assertAnnounced(multiple, rightly ? 'Correct.' : 'Not quite.');
-
-  await frame.getByRole('button', { name: 'Next' }).click();
-  await frame.getByRole('button', { name: 'Next' }).click();
-  await frame.getByRole('button', { name: 'Finish' }).click();
-  await frame.getByRole('heading', { name: 'Your result' }).waitFor();
-}
-
-async function assertAnnounced(group: ReturnType<FrameLocator['getByRole']>, text: string) {
-  const status = group.getByRole('status');
-  await status.getByText(text).waitFor();
-  assert.equal(await status.getAttribute('aria-live'), 'polite');
-}
-
+/** The whole sample module: answer, page to the end, finish, close the tab. */
 async function play(version: Version, rightly: boolean): Promise<Run> {
   const zip = path.join(out, 'sample-module', `sample-module.${version}.zip`);
-  const dir = mkdtempSync(path.join(tmpdir(), `teach-in-${version}-`));
-  unpackZip(readZip(zip), dir);
-  const host = await startHost({ packageDir: dir });
-  const page: Page = await browser.newPage();
-  const { requests, errors } = recordPage(page);
+  const context = await browser.newContext();
+  const run = await launch(context, zip, version);
   try {
-    await page.goto(host.url);
-    await answerQuestions(page.frameLocator('iframe'), rightly);
+    await next(run.frame);
+    for (const question of sampleQuestions(rightly)) await answer(run.frame, question);
+    await next(run.frame);
+    await next(run.frame);
+    await next(run.frame, 'Finish');
+    await run.frame.getByRole('heading', { name: 'Your result' }).waitFor();
+    await run.closeContent();
     const finishMethod = version === 'scorm12' ? 'LMSFinish' : 'Terminate';
-    await page.waitForFunction(
+    await run.page.waitForFunction(
       (method) =>
         (window as unknown as { teachInHost: { calls: Call[] } }).teachInHost.calls.some(
           (c) => c.method === method,
         ),
       finishMethod,
     );
-    const { calls, cmi } = await page.evaluate((v) => {
-      const w = window as unknown as {
-        teachInHost: { calls: Call[] };
-        API?: { cmi: { toJSON(): unknown } };
-        API_1484_11?: { cmi: { toJSON(): unknown } };
-      };
-      const api = v === 'scorm12' ? w.API : w.API_1484_11;
-      return { calls: w.teachInHost.calls, cmi: JSON.parse(JSON.stringify(api?.cmi)) };
-    }, version);
-    return { calls, cmi, requests, errors };
+    return {
+      calls: await run.calls(),
+      cmi: await run.cmi(),
+      requests: run.requests,
+      errors: run.errors,
+    };
   } finally {
-    await page.close();
-    await host.close();
-    rmSync(dir, { recursive: true, force: true });
+    await run.close();
+    await context.close();
   }
-}
-
-function lastSet(calls: readonly Call[], element: string): string | undefined {
-  return calls.filter((c) => c.element === element).at(-1)?.value;
 }
 
 function assertStayedInPackage(run: Run, hostUrl = 'http://127.0.0.1:') {
@@ -162,6 +136,10 @@ describe('SCORM 1.2 under scorm-again', () => {
     assert.equal(core.lesson_status, 'passed');
     assert.equal((core.score as Record<string, string>).raw, '100');
     assert.ok(run.calls.some((c) => c.method === 'LMSFinish'));
+    assert.equal(lastSet(run.calls, 'cmi.objectives.0.id'), 'your-data-rights');
+    assert.equal(lastSet(run.calls, 'cmi.objectives.0.status'), 'passed');
+    assert.equal(lastSet(run.calls, 'cmi.core.exit'), '');
+    assert.match(lastSet(run.calls, 'cmi.core.session_time') ?? '', /^\d{4}:\d\d:\d\d\.\d\d$/);
     assertStayedInPackage(run);
   });
 
@@ -190,6 +168,10 @@ describe('SCORM 2004 4th edition under scorm-again', () => {
     assert.equal(run.cmi.completion_status, 'completed');
     assert.equal(run.cmi.success_status, 'passed');
     assert.ok(run.calls.some((c) => c.method === 'Terminate'));
+    assert.equal(lastSet(run.calls, 'cmi.exit'), 'normal');
+    // The host seeded the module objective from the manifest: the course reports into it.
+    assert.equal(lastSet(run.calls, 'cmi.objectives.0.success_status'), 'passed');
+    assert.equal(lastSet(run.calls, 'cmi.objectives.0.score.scaled'), '1');
     assertStayedInPackage(run);
   });
 

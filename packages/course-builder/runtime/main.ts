@@ -3,67 +3,172 @@
  * LMS (or to localStorage when there is none). Bundled by Vite into teach-in.js.
  */
 import '@teach-in/quiz-elements/course.css';
-import { connectTracker, type TrackerKind } from '@teach-in/lms-bridge';
-import type { CourseShellElement, CourseState } from '@teach-in/quiz-elements';
+import './runtime.css';
+import {
+  type AnswerRecord,
+  completionRule,
+  connectTracker,
+  isComplete,
+  newerState,
+  ResilientSession,
+  type TrackerKind,
+} from '@teach-in/lms-bridge';
+import {
+  type CourseLayout,
+  type Decoded,
+  decodeState,
+  encodeState,
+  progressCode,
+  readProgressCode,
+} from '@teach-in/lms-bridge/state';
+import type { CourseShellElement } from '@teach-in/quiz-elements';
+import { stringsFor } from '@teach-in/quiz-elements';
 import '@teach-in/quiz-elements';
+import { type AnyAnswerDetail, answerRecord } from './answer-record.ts';
+import { courseResult, moduleObjectives } from './objectives.ts';
+import { type PasteResult, ProgressCodePanel } from './progress-code-panel.ts';
+import { SaveStatusLine } from './save-status.ts';
+import { type AnySnapshot, fromShell, toShell } from './shell-state.ts';
 
-function parseState(text: string): Partial<CourseState> | undefined {
+type Shell = CourseShellElement & {
+  snapshot(): AnySnapshot;
+  restore(state: AnySnapshot): void;
+};
+
+function readLayout(): CourseLayout | undefined {
   try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' ? (value as Partial<CourseState>) : undefined;
+    return JSON.parse(document.getElementById('ti-layout')?.textContent ?? '') as CourseLayout;
   } catch {
     return undefined;
   }
 }
 
-function start(shell: CourseShellElement): void {
+function storageOf(win: Window): Storage | undefined {
+  try {
+    return win.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+async function start(shell: Shell, layout: CourseLayout): Promise<void> {
   const kind = (shell.dataset.lms ?? 'standalone') as TrackerKind;
-  const tracker = connectTracker(window, kind, shell.dataset.courseKey ?? 'course');
-  const resume = tracker.start();
-  const saved = resume.state ? parseState(resume.state) : undefined;
-  if (saved) shell.restore(saved);
+  const rule = completionRule(shell.dataset.completion);
+  const t = stringsFor(document.documentElement.lang || 'en');
+  const storage = storageOf(window);
+  const tracker = connectTracker(window, kind, layout.courseId);
+  const status = new SaveStatusLine(shell, t);
+  const session = new ResilientSession(
+    tracker,
+    storage,
+    `teach-in:${layout.courseId}:progress:${kind}`,
+    (s) => status.show(s),
+  );
+
+  // Resume from the newer of the LMS's copy and this device's copy (resilient-session.ts).
+  const resume = await tracker.start();
+  const fromLms = resume.state ? decodeState(resume.state, layout) : undefined;
+  const local = session.readLocal();
+  const winner = newerState(
+    fromLms && resume.state ? { state: resume.state, savedAt: fromLms.savedAt } : undefined,
+    local,
+  );
+  const chosen: Decoded | undefined =
+    winner === 'local' && local ? decodeState(local.state, layout) : fromLms;
+  if (chosen) shell.restore(toShell(chosen.state));
   else if (resume.location && shell.indexOf(resume.location) >= 0) {
     shell.restore({ page: shell.indexOf(resume.location) });
   }
 
-  let finished = saved?.finished === true;
-  const save = () => tracker.saveState(JSON.stringify(shell.snapshot()));
+  let finished = chosen?.state.finished === true;
+  /** Set once a pasted code replaced the progress: this page must not save over it. */
+  let replaced = false;
+  const panel =
+    kind === 'standalone' || tracker.kind === 'standalone'
+      ? new ProgressCodePanel(shell, t, (code) => {
+          const result = usePastedCode(code, layout, session);
+          replaced ||= result === 'ok';
+          return result;
+        })
+      : undefined;
+  const save = () => {
+    if (replaced) return;
+    const state = fromShell(shell.snapshot());
+    const savedAt = Date.now();
+    session.save(encodeState(state, layout, savedAt), savedAt);
+    if (panel) panel.code = progressCode(state, layout, savedAt);
+  };
+  const reportObjectives = () => {
+    const seen = fromShell(shell.snapshot()).seen;
+    for (const objective of moduleObjectives(shell, layout, seen, finished)) {
+      tracker.recordObjective(objective);
+    }
+  };
+  const finishWith = (
+    scorePercent: number | null,
+    passed: boolean | null,
+    allPagesSeen: boolean,
+  ) => {
+    reportObjectives();
+    session.finish({ scorePercent, passed, completed: isComplete(rule, { allPagesSeen, passed }) });
+  };
+  // The device copy was newer: send it to the LMS now, with the result if the learner had
+  // finished while the LMS could not be reached.
+  if (winner === 'local') {
+    save();
+    if (finished) {
+      const { scorePercent, passed, allPagesSeen } = courseResult(
+        shell,
+        layout,
+        chosen?.state.seen ?? [],
+      );
+      finishWith(scorePercent, passed, allPagesSeen);
+    }
+  }
 
   shell.addEventListener('ti-page-view', (event) => {
-    if (finished) return;
     tracker.setLocation(event.detail.pageId);
     save();
   });
   shell.addEventListener('ti-answer', (event) => {
-    if (finished) return;
-    const { detail } = event;
+    const record: AnswerRecord = answerRecord(event.detail as unknown as AnyAnswerDetail);
     save();
-    // Ungraded answers (correct: null) wait for the tracking rewrite; private reflections never go.
-    if (detail.correct === null) return;
-    tracker.recordAnswer({
-      id: detail.questionId,
-      type: 'choice',
-      response: detail.response,
-      correctResponse: detail.correctResponse,
-      correct: detail.correct,
-      description: detail.description,
-      timestamp: new Date(),
-      latencyMs: detail.latencyMs,
-    });
+    if (finished) return;
+    // The module's objective first, so the commit that carries the answer carries it too.
+    if (record.final) reportObjectives();
+    session.answer(record);
   });
   shell.addEventListener('ti-finish', (event) => {
     if (finished) return;
     finished = true;
     save();
-    tracker.finish(event.detail);
+    const { scorePercent, passed, completed: allPagesSeen } = event.detail;
+    finishWith(scorePercent, passed, allPagesSeen);
   });
   // Mobile browsers often skip `unload`: save when hidden, close the session on pagehide.
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') tracker.flush();
+    if (document.visibilityState === 'hidden') {
+      save();
+      session.flush();
+    }
   });
-  window.addEventListener('pagehide', () => tracker.leave());
+  window.addEventListener('pagehide', () => {
+    if (!replaced) tracker.leave();
+  });
   shell.begin();
 }
 
-const shell = document.querySelector('ti-course');
-if (shell) start(shell);
+/** Web copy: a pasted progress code replaces this device's progress, then the page reloads. */
+function usePastedCode(code: string, layout: CourseLayout, session: ResilientSession): PasteResult {
+  const result = readProgressCode(code, layout);
+  if (!result.ok) return result.reason;
+  const savedAt = Date.now();
+  session.save(encodeState(result.decoded.state, layout, savedAt), savedAt);
+  // Let the status message be read before the page starts again from the new state.
+  setTimeout(() => window.location.reload(), 600);
+  return 'ok';
+}
+
+const shell = document.querySelector<Shell>('ti-course');
+const layout = readLayout();
+if (shell && layout) void start(shell, layout);

@@ -18,4 +18,6 @@ export { extraPages, renderCoursePage, runtimeFiles } from './render-page.ts';
 export type { RuntimeBundle } from './runtime-bundle.ts';
 export { runtimeBundle } from './runtime-bundle.ts';
 export { sanitize } from './sanitize.ts';
+export type { StateSize } from './state-size.ts';
+export { stateSizeDiagnostics, stateSizes } from './state-size.ts';
 export { deterministicZip } from './zip.ts';

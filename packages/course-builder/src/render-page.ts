@@ -1,5 +1,6 @@
 import type { Block, Course, LmsKind, Module, Page } from '@teach-in/course-schema';
 import { questionTags } from '@teach-in/course-schema';
+import { courseLayout } from '@teach-in/lms-bridge/state';
 import { renderDataNotice } from './data-notice.ts';
 import { PageGlossary } from './glossary-terms.ts';
 import { escapeHtml, jsonForScript } from './html.ts';
@@ -242,6 +243,7 @@ export function renderCoursePage(course: Course, options: PageOptions): string {
 ${pages.join('\n')}
 ${extras.join('\n')}
 </ti-course>
+<script type="application/json" id="ti-layout">${jsonForScript(courseLayout(course))}</script>
 </main>
 </body>
 </html>

@@ -129,6 +129,11 @@ export const diagnosticInfo = {
     summary: 'The course lists no modules',
     hint: 'List module files under "modules:" in course.yaml.',
   },
+  'state-too-large': {
+    severity: 'error',
+    summary: 'Saved progress could grow past what SCORM 1.2 can store',
+    hint: 'Split the course into two or more courses, or use fewer or shorter questions (fill-in and ordering questions take the most room). SCORM 2004 stores much more, but TalentLMS and some others take only SCORM 1.2.',
+  },
   'no-course': {
     severity: 'error',
     summary: 'No course.yaml found',

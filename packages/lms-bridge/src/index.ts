@@ -1,7 +1,17 @@
+export { completionRule, isComplete, type Progress } from './completion.ts';
 export type { TrackerKind } from './connect.ts';
 export { connectTracker } from './connect.ts';
+export { type Interaction, interactionsFor, type ScormVersion } from './interactions.ts';
+export {
+  type LocalCopy,
+  newerState,
+  ResilientSession,
+  type SaveStatus,
+  type Timers,
+} from './resilient-session.ts';
 export type { ApiByName, Scorm12Api, Scorm2004Api } from './scorm-api.ts';
 export { findApi } from './scorm-api.ts';
+export { ScormTracker } from './scorm-tracker.ts';
 export { Scorm12Tracker } from './scorm12-tracker.ts';
 export { Scorm2004Tracker } from './scorm2004-tracker.ts';
 export { StandaloneTracker } from './standalone-tracker.ts';
@@ -11,7 +21,13 @@ export {
   scorm2004Duration,
   scorm2004Timestamp,
 } from './time-format.ts';
-export type { AnswerRecord, Outcome, ResumeData, Tracker } from './tracker.ts';
+export type {
+  AnswerRecord,
+  ObjectiveRecord,
+  Outcome,
+  ResumeData,
+  Tracker,
+} from './tracker.ts';
 export type { WorkshopAnswer, WorkshopConfig, WorkshopProgress } from './workshop-protocol.ts';
 export type { WorkshopTrackerDeps } from './workshop-tracker.ts';
 export {

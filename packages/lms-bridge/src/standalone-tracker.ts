@@ -1,14 +1,14 @@
-import type { AnswerRecord, Outcome, ResumeData, Tracker } from './tracker.ts';
+import type { ResumeData, Tracker } from './tracker.ts';
 
 interface Saved {
   state?: string;
   location?: string;
-  outcome?: Outcome;
 }
 
 /**
  * No LMS (the web copy, or a package opened outside an LMS): progress stays in this
- * browser's localStorage and nothing leaves the device.
+ * browser's localStorage and nothing leaves the device. Results are shown to the learner
+ * by the shell; there is nobody to report them to.
  */
 export class StandaloneTracker implements Tracker {
   readonly kind = 'standalone';
@@ -22,7 +22,7 @@ export class StandaloneTracker implements Tracker {
     this.#key = `teach-in:${courseKey}`;
   }
 
-  start(): ResumeData {
+  async start(): Promise<ResumeData> {
     try {
       this.#saved = JSON.parse(this.storage?.getItem(this.#key) ?? '{}') as Saved;
     } catch {
@@ -37,33 +37,36 @@ export class StandaloneTracker implements Tracker {
     this.#write();
   }
 
-  saveState(state: string): void {
+  saveState(state: string): boolean {
     this.#saved.state = state;
-    this.#write();
+    return this.#write();
   }
 
-  recordAnswer(_answer: AnswerRecord): void {
-    // Answers live in the saved state; there is no LMS to report them to.
+  recordAnswer(): boolean {
+    return true; // Answers live in the saved state.
   }
 
-  finish(outcome: Outcome): void {
-    this.#saved.outcome = outcome;
-    this.#write();
+  recordObjective(): void {}
+
+  finish(): boolean {
+    return this.#write();
   }
 
   leave(): void {
     this.#write();
   }
 
-  flush(): void {
-    this.#write();
+  flush(): boolean {
+    return this.#write();
   }
 
-  #write(): void {
+  #write(): boolean {
     try {
       this.storage?.setItem(this.#key, JSON.stringify(this.#saved));
+      return true;
     } catch {
       // Storage full or blocked (private browsing): the course still works for this visit.
+      return false;
     }
   }
 }

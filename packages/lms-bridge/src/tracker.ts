@@ -1,26 +1,48 @@
 /** What the course tells the LMS, whichever standard carries it. */
+import type { QuestionType } from '@teach-in/course-schema';
 
+/**
+ * One checked or submitted answer: the quiz elements' AnswerDetail (team INTERFACES.md)
+ * plus when it happened.
+ */
 export interface AnswerRecord {
-  /** Stable question id, unique in the course (no spaces). */
-  id: string;
-  type: 'choice';
-  /** Choice ids the learner picked. */
+  questionId: string;
+  type: QuestionType;
+  /** Counts towards the score. */
+  counts: boolean;
+  /** Response tokens (course-schema question-model.ts). */
   response: readonly string[];
-  /** Choice ids of the right answer. */
+  /** Tokens of the right answer; empty for ungraded types. */
   correctResponse: readonly string[];
-  correct: boolean;
+  /** Null for ungraded types. */
+  correct: boolean | null;
+  /** 1-based. */
+  attempt: number;
+  /** No more tries: right, last attempt, or ungraded. */
+  final: boolean;
   /** The prompt as plain text. */
   description: string;
-  timestamp: Date;
-  /** From showing the question to checking the answer. */
   latencyMs: number;
+  /** A reflection the author did not share: never reported. */
+  private: boolean;
+  timestamp: Date;
+}
+
+/** A module's own result, reported as `cmi.objectives.n` with the module id. */
+export interface ObjectiveRecord {
+  moduleId: string;
+  /** Percent 0..100 of the module's counted questions; null when it has none. */
+  scorePercent: number | null;
+  passed: boolean | null;
+  completed: boolean;
 }
 
 export interface Outcome {
-  /** Percent 0..100, or null when the course has no graded questions. */
+  /** Percent 0..100, or null when the course has no counted questions. */
   scorePercent: number | null;
   /** Null when nothing is graded. */
   passed: boolean | null;
+  /** Already decided by the course's completion rule (completion.ts). */
   completed: boolean;
 }
 
@@ -31,17 +53,23 @@ export interface ResumeData {
   location?: string;
 }
 
+/**
+ * One LMS connection. Methods that reach the LMS return whether it accepted the data, so
+ * the caller can keep a local copy and retry (resilient-session.ts). `start` is async so
+ * that trackers which fetch (cmi5: the auth token, LMS.LaunchData, xAPI state) fit.
+ */
 export interface Tracker {
   readonly kind: 'scorm12' | 'scorm2004' | 'standalone' | 'workshop';
   /** Opens the session and returns what the last session left. */
-  start(): ResumeData;
+  start(): Promise<ResumeData>;
   setLocation(pageId: string): void;
-  saveState(state: string): void;
-  recordAnswer(answer: AnswerRecord): void;
-  /** Reports the result and closes the session. */
-  finish(outcome: Outcome): void;
-  /** The page is going away unfinished: mark it suspended and close the session. */
+  saveState(state: string): boolean;
+  recordAnswer(answer: AnswerRecord): boolean;
+  recordObjective(objective: ObjectiveRecord): void;
+  /** Reports the result; the session stays open until `leave`. */
+  finish(outcome: Outcome): boolean;
+  /** The page is going away: `suspend` unless finished, then close the session. */
   leave(): void;
-  /** The page was hidden (a phone may kill it next): save what we have. */
-  flush(): void;
+  /** The page was hidden (a phone may kill it next): send what we have. */
+  flush(): boolean;
 }

@@ -53,19 +53,23 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function answer(id: string, response: string[]): AnswerRecord {
   return {
-    id,
-    type: 'choice',
+    questionId: id,
+    type: 'single',
+    counts: true,
     response,
     correctResponse: ['b'],
     correct: response.join() === 'b',
+    attempt: 1,
+    final: true,
     description: 'Prompt',
     timestamp: new Date(),
     latencyMs: 1200,
+    private: false,
   };
 }
 
 describe('WorkshopTracker', () => {
-  it('reads its config from the page and resumes from it without a request', () => {
+  it('reads its config from the page and resumes from it without a request', async () => {
     const element = document.createElement('script');
     element.type = 'application/json';
     element.id = workshopConfigElementId;
@@ -86,14 +90,14 @@ describe('WorkshopTracker', () => {
     const server = new FakeServer();
     const tracker = server.tracker(config);
     expect(tracker.kind).to.equal('workshop');
-    expect(tracker.start()).to.deep.equal({ state: '{"page":2}', location: 'm/p2' });
+    expect(await tracker.start()).to.deep.equal({ state: '{"page":2}', location: 'm/p2' });
     expect(server.sent).to.have.length(0);
   });
 
   it('sends a page view (location and state) as one JSON request', async () => {
     const server = new FakeServer();
     const tracker = server.tracker();
-    tracker.start();
+    await tracker.start();
     tracker.setLocation('m/p1');
     tracker.saveState('{"page":1}');
     await settle();

@@ -54,7 +54,8 @@ export class WorkshopTracker implements Tracker {
     this.#deps = deps;
   }
 
-  start(): ResumeData {
+  /** The server wrote the resume data into the page: nothing to fetch. */
+  async start(): Promise<ResumeData> {
     const { state, location } = this.#config;
     if (state) this.#progress.state = state;
     if (location) this.#progress.location = location;
@@ -66,24 +67,35 @@ export class WorkshopTracker implements Tracker {
     this.#progressChanged();
   }
 
-  saveState(state: string): void {
+  // The methods below queue the message and return true: this tracker keeps its own queue
+  // and retries until the server has it, so the caller never needs to.
+
+  saveState(state: string): boolean {
     this.#progress.state = state;
     this.#progressChanged();
+    return true;
   }
 
-  recordAnswer(answer: AnswerRecord): void {
+  recordAnswer(answer: AnswerRecord): boolean {
+    // A reflection the author did not share never leaves the device, not even in a hall.
+    if (answer.private) return true;
     this.#answers.push({
       writer: this.#config.writer,
       seq: ++this.#seq,
-      questionId: answer.id,
+      questionId: answer.questionId,
       response: [...answer.response],
     });
     this.#pump();
+    return true;
   }
 
-  finish(outcome: Outcome): void {
+  /** The server scores modules from the answers it holds. */
+  recordObjective(): void {}
+
+  finish(outcome: Outcome): boolean {
     this.#progress.outcome = outcome;
     this.#progressChanged();
+    return true;
   }
 
   leave(): void {
@@ -91,7 +103,7 @@ export class WorkshopTracker implements Tracker {
   }
 
   /** The page may be killed next: send everything waiting now, with keepalive. */
-  flush(): void {
+  flush(): boolean {
     for (const message of this.#takeAll()) {
       void this.#send(message, true).then((result) => {
         // The page lived on (it was only hidden) and the network failed: queue it again.
@@ -101,6 +113,7 @@ export class WorkshopTracker implements Tracker {
         }
       });
     }
+    return true;
   }
 
   /** Several changes in one task (a page view saves location and state) make one request. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { buildCourse } from '@teach-in/course-builder';
+import { buildCourse, stateSizeDiagnostics, stateSizes } from '@teach-in/course-builder';
 import { type ExportFormat, exportFormats } from '@teach-in/course-schema';
 import { exitCodes } from '../exit-codes.ts';
 import { loadAll, report } from './load.ts';
@@ -28,6 +28,8 @@ export async function runBuild(
     return exitCodes.usage;
   }
   const { courses, diagnostics } = loadAll(paths);
+  // Saved progress must fit every format asked for (SCORM 1.2: 4,096 characters).
+  for (const course of courses) diagnostics.push(...stateSizeDiagnostics(course, formats));
   // Every course is checked before any is written: one bad course stops the whole run.
   if (report(diagnostics) > 0) {
     process.stderr.write('Nothing was written.\n');
@@ -44,8 +46,11 @@ export async function runBuild(
       });
       const bytes = built.reduce((sum, f) => sum + f.bytes, 0);
       const ms = Math.round(performance.now() - started);
+      const state = stateSizes(course, formats)
+        .map((s) => `${s.format} ${s.worstCase}${s.limit === null ? '' : `/${s.limit}`}`)
+        .join(', ');
       process.stdout.write(
-        `built ${course.id}: ${formats.join(', ')} (${built.length} files, ${(bytes / 1024).toFixed(1)} KB) in ${ms} ms\n`,
+        `built ${course.id}: ${formats.join(', ')} (${built.length} files, ${(bytes / 1024).toFixed(1)} KB) in ${ms} ms; worst-case saved progress: ${state} characters\n`,
       );
     } catch (error) {
       process.stderr.write(

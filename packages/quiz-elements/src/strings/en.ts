@@ -64,6 +64,25 @@ export const en = {
     'What you write is sent to the learning platform (LMS) with your answers, where the course organisers can read it.',
   savedOnDevice: 'Saved on this device.',
   savedAndSent: 'Saved and sent to the learning platform.',
+  // Saving and progress codes, shown by the runtime (course-builder/runtime).
+  saveRetrying:
+    'Your progress is safe on this device. The learning platform is not answering right now; we will keep trying.',
+  saveRecovered: 'Your progress is saved.',
+  saveLocalOnly:
+    'Your progress is safe on this device and will be sent the next time you open the course.',
+  progressCodeSummary: 'Continue on another device',
+  progressCodeIntro:
+    'Copy this progress code and paste it into the course on your other device. It holds your answers, not your name.',
+  progressCodeLabel: 'Your progress code',
+  progressCodeCopy: 'Copy code',
+  progressCodeCopied: 'Code copied.',
+  progressCodePasteLabel: 'Paste a progress code',
+  progressCodeUse: 'Continue from this code',
+  progressCodeUsed: 'Your progress has been restored.',
+  progressCodeMalformed:
+    'That does not look like a whole progress code. Check that you copied all of it.',
+  progressCodeChecksum: 'That code has a typing mistake or is cut short. Copy it again.',
+  progressCodeOtherCourse: 'That code belongs to another course.',
 };
 
 export type Strings = typeof en;

@@ -63,4 +63,23 @@ export const es: Strings = {
     'Lo que escribas se envía a la plataforma de aprendizaje (LMS) con tus respuestas, donde las personas que organizan el curso pueden leerlo.',
   savedOnDevice: 'Guardado en este dispositivo.',
   savedAndSent: 'Guardado y enviado a la plataforma de aprendizaje.',
+  // Saving and progress codes.
+  saveRetrying:
+    'Tu progreso está a salvo en este dispositivo. La plataforma de aprendizaje no responde ahora; seguiremos intentándolo.',
+  saveRecovered: 'Tu progreso está guardado.',
+  saveLocalOnly:
+    'Tu progreso está a salvo en este dispositivo y se enviará la próxima vez que abras el curso.',
+  progressCodeSummary: 'Seguir en otro dispositivo',
+  progressCodeIntro:
+    'Copia este código de progreso y pégalo en el curso en tu otro dispositivo. Guarda tus respuestas, no tu nombre.',
+  progressCodeLabel: 'Tu código de progreso',
+  progressCodeCopy: 'Copiar código',
+  progressCodeCopied: 'Código copiado.',
+  progressCodePasteLabel: 'Pega un código de progreso',
+  progressCodeUse: 'Seguir desde este código',
+  progressCodeUsed: 'Tu progreso se ha recuperado.',
+  progressCodeMalformed:
+    'Eso no parece un código de progreso completo. Comprueba que lo copiaste entero.',
+  progressCodeChecksum: 'Ese código tiene un error o está cortado. Cópialo de nuevo.',
+  progressCodeOtherCourse: 'Ese código es de otro curso.',
 };

@@ -64,4 +64,23 @@ export const fr: Strings = {
     'Ce que vous écrivez est envoyé à la plateforme de formation (LMS) avec vos réponses ; les organisateurs du cours peuvent le lire.',
   savedOnDevice: 'Enregistré sur cet appareil.',
   savedAndSent: 'Enregistré et envoyé à la plateforme de formation.',
+  // Saving and progress codes.
+  saveRetrying:
+    'Votre progression est en sécurité sur cet appareil. La plateforme de formation ne répond pas pour le moment ; nous continuons d’essayer.',
+  saveRecovered: 'Votre progression est enregistrée.',
+  saveLocalOnly:
+    'Votre progression est en sécurité sur cet appareil et sera envoyée la prochaine fois que vous ouvrirez le cours.',
+  progressCodeSummary: 'Continuer sur un autre appareil',
+  progressCodeIntro:
+    'Copiez ce code de progression et collez-le dans le cours sur votre autre appareil. Il contient vos réponses, pas votre nom.',
+  progressCodeLabel: 'Votre code de progression',
+  progressCodeCopy: 'Copier le code',
+  progressCodeCopied: 'Code copié.',
+  progressCodePasteLabel: 'Collez un code de progression',
+  progressCodeUse: 'Continuer avec ce code',
+  progressCodeUsed: 'Votre progression a été rétablie.',
+  progressCodeMalformed:
+    'Ce n’est pas un code de progression complet. Vérifiez que vous l’avez copié en entier.',
+  progressCodeChecksum: 'Ce code contient une faute de frappe ou est coupé. Copiez-le à nouveau.',
+  progressCodeOtherCourse: 'Ce code appartient à un autre cours.',
 };

@@ -62,4 +62,23 @@ export const sw: Strings = {
     'Unachoandika kinatumwa kwa jukwaa la mafunzo (LMS) pamoja na majibu yako, ambapo waandaaji wa kozi wanaweza kukisoma.',
   savedOnDevice: 'Imehifadhiwa kwenye kifaa hiki.',
   savedAndSent: 'Imehifadhiwa na kutumwa kwa jukwaa la mafunzo.',
+  // Saving and progress codes.
+  saveRetrying:
+    'Maendeleo yako yako salama kwenye kifaa hiki. Jukwaa la mafunzo halijibu kwa sasa; tutaendelea kujaribu.',
+  saveRecovered: 'Maendeleo yako yamehifadhiwa.',
+  saveLocalOnly:
+    'Maendeleo yako yako salama kwenye kifaa hiki na yatatumwa utakapofungua kozi tena.',
+  progressCodeSummary: 'Endelea kwenye kifaa kingine',
+  progressCodeIntro:
+    'Nakili msimbo huu wa maendeleo na uubandike kwenye kozi katika kifaa chako kingine. Una majibu yako, si jina lako.',
+  progressCodeLabel: 'Msimbo wako wa maendeleo',
+  progressCodeCopy: 'Nakili msimbo',
+  progressCodeCopied: 'Msimbo umenakiliwa.',
+  progressCodePasteLabel: 'Bandika msimbo wa maendeleo',
+  progressCodeUse: 'Endelea kutoka msimbo huu',
+  progressCodeUsed: 'Maendeleo yako yamerudishwa.',
+  progressCodeMalformed:
+    'Huu hauonekani kuwa msimbo kamili wa maendeleo. Hakikisha umeunakili wote.',
+  progressCodeChecksum: 'Msimbo huo una kosa la kuandika au umekatika. Unakili tena.',
+  progressCodeOtherCourse: 'Msimbo huo ni wa kozi nyingine.',
 };

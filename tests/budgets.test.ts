@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { gzipSync } from 'node:zlib';
 import { buildToTemp, repoRoot } from './support/build-fixture.ts';
+import { firstLoad, gzippedSize } from './support/first-load.ts';
 
 /** Byte budgets from ../shared/DESIGN.md. Bytes are deterministic, so they are tests; times are benchmarks. */
 const budgets = {
@@ -15,8 +15,7 @@ const budgets = {
 
 const out = buildToTemp(path.join(repoRoot, 'courses/sample-module'));
 const dir = path.join(out, 'sample-module');
-const gzipped = (file: string) =>
-  gzipSync(readFileSync(path.join(dir, 'web', file)), { level: 9 }).length;
+const gzipped = (file: string) => gzippedSize(path.join(dir, 'web', file));
 
 after(() => rmSync(out, { recursive: true, force: true }));
 
@@ -33,15 +32,7 @@ test(`the benchmark module's packages are under ${budgets.benchmarkZip / 1024} K
 });
 
 test('the first load is under 40 KB gzip in at most 5 requests', () => {
-  const page = readFileSync(path.join(dir, 'web/index.html'), 'utf8');
-  const referenced = [...page.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+)"/g)].map(
-    (m) => m[1]!,
-  );
-  const requests = ['index.html', ...referenced];
-  assert.ok(
-    requests.length <= budgets.firstLoadRequests,
-    `${requests.length} requests: ${requests}`,
-  );
-  const bytes = requests.reduce((sum, file) => sum + gzipped(file), 0);
-  assert.ok(bytes < budgets.firstLoadGzip, `first load is ${bytes} bytes gzip`);
+  const { files, gzipBytes } = firstLoad(path.join(dir, 'web/index.html'));
+  assert.ok(files.length <= budgets.firstLoadRequests, `${files.length} requests: ${files}`);
+  assert.ok(gzipBytes < budgets.firstLoadGzip, `first load is ${gzipBytes} bytes gzip`);
 });

@@ -4,6 +4,7 @@ export const helpText = {
 Usage:
   teach-in check [paths...]            check courses and report every problem
   teach-in build [paths...] [options]  check, then build packages into dist/
+  teach-in readability [paths...]      reading grade of each module's learner text
 
 Each path is a course folder (holding course.yaml) or a folder of course folders.
 Default: courses
@@ -20,18 +21,33 @@ column, the line itself and a hint. Writes nothing.
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad command line.
 `,
-  build: `teach-in build [paths...] [--format scorm12,scorm2004,web] [--out dist]
+  build: `teach-in build [paths...] [--format scorm12,scorm2004,web,guide] [--out dist]
 
 Checks the courses, then writes for each course into <out>/<course-id>/:
   <course-id>.scorm12.zip    SCORM 1.2 package (Moodle, TalentLMS, Docebo, ...)
   <course-id>.scorm2004.zip  SCORM 2004 4th edition package
   web/                       offline copy: open web/index.html, no LMS needed
+  <course-id>.guide.html     facilitator guide: notes, answer key, workshop kit and
+                             handouts; print it on A4 or Letter
 
 Options:
-  -f, --format <list>  comma-separated formats (default: scorm12,scorm2004,web)
+  -f, --format <list>  comma-separated formats (default: scorm12,scorm2004,web,guide)
   -o, --out <dir>      output folder (default: dist)
   -h, --help           show this help
 
 If any course has an error, nothing is written and the exit code is 1.
+`,
+  readability: `teach-in readability [paths...] [--max 9]
+
+Measures how hard each module's learner text is to read, as a US school grade
+(Flesch-Kincaid): page titles, text, callouts and questions; not facilitator notes.
+Modules above the limit are marked TOO HARD with their longest sentences.
+
+Options:
+  --max <grade>  the highest grade allowed (default: 9)
+  -h, --help     show this help
+
+Exit codes: 0 every module within the limit, 1 a module above it or course errors,
+2 bad command line.
 `,
 } as const;

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { runBuild } from './commands/build.ts';
 import { runCheck } from './commands/check.ts';
+import { runReadability } from './commands/readability.ts';
 import { exitCodes } from './exit-codes.ts';
 import { helpText } from './help.ts';
 
@@ -25,11 +26,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     return exitCodes.usage;
   }
   if (parsed.values.help) {
-    process.stdout.write(helpText[command as 'check' | 'build']);
+    process.stdout.write(helpText[command as keyof typeof helpText]);
     return exitCodes.ok;
   }
   const paths = parsed.positionals.length > 0 ? parsed.positionals : ['courses'];
   if (command === 'check') return runCheck(paths);
+  if (command === 'readability') {
+    const max = parsed.values.max === undefined ? undefined : Number(parsed.values.max);
+    if (max !== undefined && !Number.isFinite(max)) {
+      process.stderr.write(`teach-in readability: --max must be a number\n`);
+      return exitCodes.usage;
+    }
+    return runReadability(paths, max);
+  }
   return runBuild(paths, parsed.values.format, parsed.values.out);
 }
 
@@ -41,6 +50,7 @@ function parse(args: string[]) {
       help: { type: 'boolean', short: 'h' },
       format: { type: 'string', short: 'f' },
       out: { type: 'string', short: 'o' },
+      max: { type: 'string' },
     },
   });
 }

@@ -9,19 +9,23 @@ export const runtimeFiles = { js: 'teach-in.js', css: 'teach-in.css', page: 'ind
 
 /**
  * A package talks to nothing outside its own folder. Lit's styles use constructable
- * stylesheets, which style-src does not govern, so no 'unsafe-inline' is needed.
+ * stylesheets, which style-src does not govern, so no 'unsafe-inline' is needed. Only cmi5
+ * connects anywhere: to the LMS's xAPI endpoint, named in the launch URL and unknown at
+ * build time, so it may use any https origin (or its own, for a local LMS).
  */
-const contentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "media-src 'self'",
-  "font-src 'none'",
-  "connect-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+function contentSecurityPolicy(lms: LmsKind): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "media-src 'self'",
+    "font-src 'none'",
+    lms === 'cmi5' ? "connect-src 'self' https:" : "connect-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
 
 const rtlLanguages = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'yi']);
 
@@ -103,7 +107,7 @@ export function renderCoursePage(course: Course, options: PageOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options.lms)}">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(course.title)}</title>
 <link rel="stylesheet" href="${runtimeFiles.css}">

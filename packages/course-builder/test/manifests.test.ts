@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Course, Module } from '@teach-in/course-schema';
 import { validateManifest } from '../../../tests/support/xsd.ts';
+import { cmi5Manifest } from '../src/manifests/cmi5-manifest.ts';
 import { scorm12Manifest } from '../src/manifests/scorm12-manifest.ts';
 import { scorm2004Manifest } from '../src/manifests/scorm2004-manifest.ts';
 
@@ -204,5 +205,35 @@ describe('validateManifest rejects what it should', () => {
       '  <x:note xmlns:x="urn:example">hi</x:note>\n      </item>',
     );
     await assertInvalid(xml, 'scorm12', /note/);
+  });
+});
+
+describe('cmi5.xml', () => {
+  it('moveOn follows the completion rule; masteryScore is the pass mark as 0..1 with 4 decimals', () => {
+    const cases = [
+      ['all-pages', 0, 'Completed', '0.0000'],
+      ['assessment-passed', 75, 'Passed', '0.7500'],
+      ['both', 100, 'CompletedAndPassed', '1.0000'],
+    ] as const;
+    for (const [completion, passingScore, moveOn, mastery] of cases) {
+      const xml = cmi5Manifest({ ...course, completion, passingScore });
+      assert.match(xml, new RegExp(`moveOn="${moveOn}" masteryScore="${mastery}"`));
+    }
+  });
+
+  it('escapes titles and keeps ids stable across versions and titles', () => {
+    const xml = cmi5Manifest(course);
+    assert.match(xml, /AI &amp; work: &lt;rights&gt; at &quot;the&quot; shop/);
+    const renamed = cmi5Manifest({ ...course, version: '9.0.0', title: 'Renamed' });
+    const ids = (text: string) => [...text.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(ids(renamed), ids(xml));
+    assert.deepEqual(ids(xml), [
+      'urn:teach-in:course:ai-at-work',
+      'urn:teach-in:course:ai-at-work:au',
+    ]);
+  });
+
+  it('refuses a pass mark outside 0..100', () => {
+    assert.throws(() => cmi5Manifest({ ...course, passingScore: 101 }), RangeError);
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '@teach-in/course-schema';
 import { renderInline } from './markdown.ts';
 import { type ParsedModule, parseModule, type QuestionSite } from './module-parser.ts';
+import { parseWorkshop } from './workshop-parser.ts';
 import { parseYaml, validateYaml } from './yaml-source.ts';
 
 export interface LoadResult {
@@ -124,6 +125,10 @@ export function loadCourse(dir: string, cwd = process.cwd()): LoadResult {
     modules.push(result.module);
   });
   diagnostics.push(...duplicateQuestions(questionSites));
+  const workshop: ReturnType<typeof parseWorkshop> = file.workshop
+    ? loadWorkshop(dir, file.workshop, parsed, source, cwd)
+    : { diagnostics: [] };
+  diagnostics.push(...workshop.diagnostics);
 
   const course: Course = {
     id: file.id,
@@ -142,8 +147,31 @@ export function loadCourse(dir: string, cwd = process.cwd()): LoadResult {
       term,
       definitionHtml: renderInline(definition),
     })),
+    ...(workshop.workshop ? { workshop: workshop.workshop } : {}),
   };
   return { course, diagnostics };
+}
+
+function loadWorkshop(
+  dir: string,
+  entry: string,
+  parsed: ReturnType<typeof parseYaml>,
+  source: SourceText,
+  cwd: string,
+): ReturnType<typeof parseWorkshop> {
+  const file = path.resolve(dir, entry);
+  if (path.relative(dir, file).startsWith('..') || !existsSync(file) || !statSync(file).isFile()) {
+    const at = parsed.locate(['workshop']);
+    return {
+      diagnostics: [
+        diagnosticAt('missing-module-file', source, at.offset, {
+          message: `Workshop file "${entry}" does not exist in the course folder`,
+          length: at.length,
+        }),
+      ],
+    };
+  }
+  return parseWorkshop(readFileSync(file, 'utf8'), display(file, cwd));
 }
 
 function duplicateQuestions(sites: readonly QuestionSite[]): Diagnostic[] {

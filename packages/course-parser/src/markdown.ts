@@ -23,10 +23,38 @@ const citation: TokenizerAndRendererExtension = {
   },
   renderer(token) {
     const { number, anchor, key } = token as CitationToken;
+    // Unresolved here means inline text (a question): the module parser resolves it later.
     if (number === undefined || anchor === undefined) return `[^${key}]`;
-    return `<sup class="ti-cite"><a href="#${anchor}" aria-label="Source ${number}">[${number}]</a></sup>`;
+    return citationHtml(number, anchor);
   },
 };
+
+export function citationHtml(number: number, anchor: string): string {
+  return `<sup class="ti-cite"><a href="#${anchor}" aria-label="Source ${number}">[${number}]</a></sup>`;
+}
+
+/**
+ * Resolves the `[^key]` citations left in a question's HTML fields (at any depth) with
+ * `resolve`, which returns the citation's HTML or undefined for an unknown key (reported
+ * by the caller; the literal text stays).
+ */
+export function citeInQuestion<T>(
+  value: T,
+  resolve: (key: string, raw: string) => string | undefined,
+  field = '',
+): T {
+  if (typeof value === 'string') {
+    if (field !== 'html' && !field.endsWith('Html')) return value;
+    return value.replace(/\[\^([^\]\s]+)\]/g, (raw, key: string) => resolve(key, raw) ?? raw) as T;
+  }
+  if (Array.isArray(value)) return value.map((item) => citeInQuestion(item, resolve)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, citeInQuestion(v, resolve, k)]),
+    ) as T;
+  }
+  return value;
+}
 
 /** One Marked instance for the whole toolchain; never global marked options. */
 export const markdown = new Marked({ gfm: true, extensions: [citation] });

@@ -14,7 +14,15 @@ import {
 import type { Token, Tokens } from 'marked';
 import { splitFrontMatter } from './front-matter.ts';
 import { checkLink } from './links.ts';
-import { type CitationToken, lex, plainText, renderBlocks, walkWithOffsets } from './markdown.ts';
+import {
+  type CitationToken,
+  citationHtml,
+  citeInQuestion,
+  lex,
+  plainText,
+  renderBlocks,
+  walkWithOffsets,
+} from './markdown.ts';
 import { parseQuestion } from './question-parser.ts';
 import { parseYaml, validateYaml } from './yaml-source.ts';
 
@@ -52,7 +60,7 @@ type DraftBlock =
       offset: number;
       end: number;
     }
-  | { kind: 'question'; block: Extract<Block, { kind: 'question' }> };
+  | { kind: 'question'; block: Extract<Block, { kind: 'question' }>; offset: number };
 
 interface DraftPage {
   title: string;
@@ -141,6 +149,7 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
         page.blocks.push({
           kind: 'question',
           block: { kind: 'question', question: parsed.question },
+          offset: yamlStart,
         });
         questionSites.push({
           id: parsed.question.id,
@@ -198,28 +207,34 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
   const finished: Page[] = pages.map((draft) => {
     const pageId = `${moduleId}/${draft.slug}`;
     const references: Reference[] = [];
+    /** Numbers a citation on this page; reports an undefined key. */
+    const cite = (key: string, offset: number, length: number): Reference | undefined => {
+      const text = sources[key];
+      if (text === undefined) {
+        const define = 'Define it under "sources:" in the front matter or course.yaml.';
+        diagnostics.push(
+          diagnosticAt('undefined-citation', source, offset, {
+            message: `Citation "[^${key}]" names a source that is not defined`,
+            hint: `${didYouMean(key, Object.keys(sources))} ${define}`.trim(),
+            length,
+          }),
+        );
+        return undefined;
+      }
+      let reference = references.find((r) => r.key === key);
+      if (!reference) {
+        reference = { key, number: references.length + 1, text };
+        references.push(reference);
+      }
+      return reference;
+    };
     const resolveInline = (token: Token, offset: number): void => {
       if (token.type === 'citation') {
-        const cite = token as CitationToken;
-        const text = sources[cite.key];
-        if (text === undefined) {
-          const define = 'Define it under "sources:" in the front matter or course.yaml.';
-          diagnostics.push(
-            diagnosticAt('undefined-citation', source, offset, {
-              message: `Citation "[^${cite.key}]" names a source that is not defined`,
-              hint: `${didYouMean(cite.key, Object.keys(sources))} ${define}`.trim(),
-              length: cite.raw.length,
-            }),
-          );
-          return;
-        }
-        let reference = references.find((r) => r.key === cite.key);
-        if (!reference) {
-          reference = { key: cite.key, number: references.length + 1, text };
-          references.push(reference);
-        }
-        cite.number = reference.number;
-        cite.anchor = referenceAnchor(pageId, cite.key);
+        const citation = token as CitationToken;
+        const reference = cite(citation.key, offset, citation.raw.length);
+        if (!reference) return;
+        citation.number = reference.number;
+        citation.anchor = referenceAnchor(pageId, citation.key);
       } else if (token.type === 'link' || token.type === 'image') {
         const link = token as Tokens.Link | Tokens.Image;
         const result = checkLink(link.href, token.type, context.file, context.courseDir);
@@ -249,7 +264,12 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
     const blocks: Block[] = [];
     for (const block of draft.blocks) {
       if (block.kind === 'question') {
-        blocks.push(block.block);
+        const question = citeInQuestion(block.block.question, (key, raw) => {
+          const at = normalized.indexOf(raw, block.offset);
+          const reference = cite(key, at >= 0 ? at : block.offset, raw.length);
+          return reference && citationHtml(reference.number, referenceAnchor(pageId, key));
+        });
+        blocks.push({ kind: 'question', question });
         continue;
       }
       walkWithOffsets(block.tokens, normalized, block.offset, block.end, resolveInline);

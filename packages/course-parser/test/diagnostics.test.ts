@@ -240,6 +240,14 @@ describe('citations, links and images', () => {
         message: '"[^gdrp]"',
         hint: didYouMean('gdpr'),
       },
+      {
+        code: 'undefined-citation',
+        file: 'modules/a.md',
+        line: 21,
+        column: 53,
+        message: '"[^gpdr]"',
+        hint: didYouMean('gdpr'),
+      },
     ]);
   });
 

@@ -136,6 +136,18 @@ describe('every question type', () => {
     assert.deepEqual(correctResponse(q), ['1.b', '2.a']);
   });
 
+  test('citations in question texts are numbered with the page and listed in its sources', () => {
+    const q = question('fill-in');
+    assert.equal(
+      q.explanationHtml,
+      'Article 15 of the GDPR <sup class="ti-cite"><a href="#src-a-words-gdpr" aria-label="Source 1">[1]</a></sup>.',
+    );
+    const page = course.modules[0]?.pages.find((p) => p.id === 'a/words');
+    assert.deepEqual(page?.references, [
+      { key: 'gdpr', number: 1, text: 'Regulation (EU) 2016/679' },
+    ]);
+  });
+
   test('likert, scenario and reflection', () => {
     assert.deepEqual(question('likert').scale, []);
     assert.deepEqual(question('likert', 'q-likert-custom').scale, ['Never', 'Sometimes', 'Often']);
@@ -145,6 +157,22 @@ describe('every question type', () => {
     );
     assert.equal(question('reflection').share, false);
     assert.equal(question('reflection', 'q-reflection-shared').share, true);
+  });
+
+  test('the workshop kit: sections at level-2 headings, handouts marked', () => {
+    const workshop = course.workshop;
+    assert.equal(workshop?.title, 'Our workplace, our data');
+    assert.equal(workshop?.minutes, 90);
+    assert.deepEqual(
+      workshop?.sections.map((s) => [s.title, s.handout]),
+      [
+        ['Before the session', false],
+        ['Plan', false],
+        ['Handout: Mapping worksheet', true],
+        ['Handout: Disclosure request template', true],
+      ],
+    );
+    assert.match(workshop?.sections[1]?.html ?? '', /<table>/);
   });
 
   test('the glossary keeps authored order and renders inline Markdown', () => {

@@ -19,6 +19,8 @@ export type {
   Module,
   Page,
   Reference,
+  Workshop,
+  WorkshopSection,
 } from './model.ts';
 export { calloutVariants, exportFormats } from './model.ts';
 export type {
@@ -54,7 +56,13 @@ export {
   questionTypes,
   reflectionMaxLength,
 } from './question-schemas.ts';
-export type { CourseFile, FrontMatter } from './schemas.ts';
-export { completionRules, courseSchema, frontMatterSchema, slug } from './schemas.ts';
+export type { CourseFile, FrontMatter, WorkshopFrontMatter } from './schemas.ts';
+export {
+  completionRules,
+  courseSchema,
+  frontMatterSchema,
+  slug,
+  workshopFrontMatterSchema,
+} from './schemas.ts';
 export { correctResponse, isCorrect, normalizeTyped } from './scoring.ts';
 export { SourceText } from './source-text.ts';

@@ -24,6 +24,23 @@ export interface Course {
   assets: string[];
   /** Terms and their definitions (inline HTML), in authored order. */
   glossary: GlossaryEntry[];
+  /** The in-person session plan and handouts, for the facilitator guide. */
+  workshop?: Workshop;
+}
+
+export interface Workshop {
+  title: string;
+  minutes: number;
+  audience?: string;
+  /** Sections split at level-2 headings; `Handout: ...` sections print on their own pages. */
+  sections: WorkshopSection[];
+}
+
+export interface WorkshopSection {
+  title: string;
+  /** Not yet sanitized. */
+  html: string;
+  handout: boolean;
 }
 
 export interface GlossaryEntry {
@@ -69,6 +86,6 @@ export const calloutVariants = ['note', 'tip', 'important', 'warning'] as const;
 export type CalloutVariant = (typeof calloutVariants)[number];
 
 /** The formats a course can be exported to. */
-export const exportFormats = ['scorm12', 'scorm2004', 'web'] as const;
+export const exportFormats = ['scorm12', 'scorm2004', 'cmi5', 'web', 'guide'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
-export type LmsKind = 'scorm12' | 'scorm2004' | 'standalone';
+export type LmsKind = 'scorm12' | 'scorm2004' | 'cmi5' | 'standalone';

@@ -18,6 +18,11 @@
  */
 import type { GradedQuestionType, QuestionType } from './question-schemas.ts';
 
+/** The longest answer a learner can type into a fill-in field; bounds the saved state. */
+export const fillInMaxLength = 100;
+/** The longest reflection; reflections stay on the device unless the author opts in. */
+export const reflectionMaxLength = 2000;
+
 interface QuestionBase<T extends QuestionType> {
   type: T;
   /** Stable, unique in the course, no spaces. */

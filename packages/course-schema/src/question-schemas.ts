@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fillInMaxLength } from './question-model.ts';
 import { slug } from './schemas.ts';
 
 /**
@@ -31,10 +32,8 @@ export const gradedQuestionTypes = [
 ] as const satisfies readonly QuestionType[];
 export type GradedQuestionType = (typeof gradedQuestionTypes)[number];
 
-/** The longest answer a learner can type into a fill-in field; bounds the saved state. */
-export const fillInMaxLength = 100;
-/** The longest reflection; reflections stay on the device unless the author opts in. */
-export const reflectionMaxLength = 2000;
+// In question-model.ts, which has no zod, so the browser elements can use them too.
+export { fillInMaxLength, reflectionMaxLength } from './question-model.ts';
 
 const text = z.string().min(1);
 

@@ -40,6 +40,8 @@ export const courseSchema = z.strictObject({
     })
     .optional(),
   sources: sourcesSchema.optional(),
+  /** The workshop kit for organizers, a Markdown file in the course folder. */
+  workshop: z.string().min(1).optional(),
   /** Terms defined once for the whole course, shown in place where they are used. */
   glossary: z.record(z.string().min(1).max(60), z.string().min(1)).optional(),
 });
@@ -55,3 +57,10 @@ export const frontMatterSchema = z.strictObject({
   pools: z.record(slug, z.strictObject({ draw: z.number().int().min(1) })).optional(),
 });
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+export const workshopFrontMatterSchema = z.strictObject({
+  title: z.string().min(1),
+  minutes: z.number().int().positive(),
+  audience: z.string().min(1).optional(),
+});
+export type WorkshopFrontMatter = z.infer<typeof workshopFrontMatterSchema>;

@@ -5,7 +5,12 @@
  */
 import type { GradedQuestion } from './question-model.ts';
 
-export { isGraded, questionTags } from './question-model.ts';
+export {
+  fillInMaxLength,
+  isGraded,
+  questionTags,
+  reflectionMaxLength,
+} from './question-model.ts';
 
 /** The response tokens of the right answer (for fill-in, every accepted answer). */
 export function correctResponse(question: GradedQuestion): string[] {

@@ -1,3 +1,12 @@
+export type { Cmi5History, Cmi5Session, Cmi5Verb, Statement } from './cmi5-rules.ts';
+export {
+  cmi5Category,
+  cmi5Verbs,
+  cmi5Violations,
+  moveOnCategory,
+  sessionIdExtension,
+  verbOf,
+} from './cmi5-rules.ts';
 export type { HostOptions, Learner, RunningHost } from './host-server.ts';
 export { startHost } from './host-server.ts';
 export type { PackageInfo } from './manifest.ts';

@@ -2,19 +2,30 @@
  * Typed events, one class per event, registered in the global event map so listeners
  * get a typed event. Names are lower-case, as HTML events are.
  */
+import type { QuestionType } from '@teach-in/course-schema';
 
+/** What a question reports after every check or submit (see team INTERFACES.md). */
 export interface AnswerDetail {
   questionId: string;
-  type: 'single' | 'multiple';
-  graded: boolean;
-  /** Choice ids the learner picked. */
+  type: QuestionType;
+  /** True when the question is graded and part of the assessment (counts towards the score). */
+  counts: boolean;
+  /** Response tokens (see question-model.ts). */
   response: string[];
+  /** The right answer's tokens; [] for types without a right answer. */
   correctResponse: string[];
-  correct: boolean;
+  /** Null for types without a right answer. */
+  correct: boolean | null;
+  /** 1 for the first check or submit. */
+  attempt: number;
+  /** No more tries: right, the last attempt, or a type without a right answer. */
+  final: boolean;
   /** The prompt as plain text, for LMS reports. */
   description: string;
-  /** From the question first being shown to the answer being checked. */
+  /** From the question being shown (or the learner trying again) to this check. */
   latencyMs: number;
+  /** A reflection the author did not share: it must never reach the LMS nor suspend_data. */
+  private: boolean;
 }
 
 export class QuestionAnsweredEvent extends Event {

@@ -41,6 +41,42 @@ const en = {
     'That does not look like a whole progress code. Check that you copied all of it.',
   progressCodeChecksum: 'That code has a typing mistake or is cut short. Copy it again.',
   progressCodeOtherCourse: 'That code belongs to another course.',
+
+  // ---- Question elements (issue 3). English only for now: es/fr/hi/sw follow after merge. ----
+  tryAgain: 'Try again',
+  triesLeft: (count: number) =>
+    count === 1 ? 'You have 1 more try.' : `You have ${count} more tries.`,
+  answerEveryPart: 'Answer every part first.',
+  typeFirst: 'Type an answer first.',
+  submit: 'Submit',
+  save: 'Save',
+  yourAnswer: 'Your answer',
+  trueLabel: 'True',
+  falseLabel: 'False',
+  choosePlaceholder: 'Choose…',
+  completeSentence: 'Choose the missing words.',
+  blankOf: (n: number, total: number) => `Blank ${n} of ${total}`,
+  moveUp: 'Move up',
+  moveDown: 'Move down',
+  movedTo: (item: string, n: number, total: number) => `${item}: position ${n} of ${total}.`,
+  rightPlace: 'right place',
+  wrongPlace: 'wrong place',
+  agreementScale: [
+    'Strongly disagree',
+    'Disagree',
+    'Neither agree nor disagree',
+    'Agree',
+    'Strongly agree',
+  ] as readonly string[],
+  answerSaved: 'Your answer is saved.',
+  otherConsequences: 'What the other choices lead to',
+  reflectionStaysHere:
+    'What you write stays on this device. It is not sent to the learning platform (LMS).',
+  reflectionIsShared:
+    'What you write is sent to the learning platform (LMS) with your answers, where the course organisers can read it.',
+  savedOnDevice: 'Saved on this device.',
+  savedAndSent: 'Saved and sent to the learning platform.',
+  // ---- end of question elements block ----
 };
 
 export type Strings = typeof en;

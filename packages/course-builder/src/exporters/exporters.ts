@@ -1,4 +1,6 @@
 import type { Course, ExportFormat } from '@teach-in/course-schema';
+import { renderGuide } from '../guide/render-guide.ts';
+import { cmi5Manifest } from '../manifests/cmi5-manifest.ts';
 import { scorm12Manifest } from '../manifests/scorm12-manifest.ts';
 import { scorm2004Manifest } from '../manifests/scorm2004-manifest.ts';
 import type { RuntimeBundle } from '../runtime-bundle.ts';
@@ -39,9 +41,19 @@ export const exporters = {
       ),
     ),
   }),
+  cmi5: (course, runtime) => {
+    const files = packageFiles(course, runtime, 'cmi5');
+    files.set('cmi5.xml', encoder.encode(cmi5Manifest(course)));
+    return { kind: 'file', name: `${course.id}.cmi5.zip`, bytes: deterministicZip(files) };
+  },
   web: (course, runtime) => ({
     kind: 'folder',
     name: 'web',
     files: packageFiles(course, runtime, 'standalone'),
+  }),
+  guide: (course) => ({
+    kind: 'file',
+    name: `${course.id}.guide.html`,
+    bytes: encoder.encode(renderGuide(course)),
   }),
 } as const satisfies Record<ExportFormat, Exporter>;

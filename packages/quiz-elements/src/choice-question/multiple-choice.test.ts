@@ -6,15 +6,14 @@ import {
   choose,
   expectSameElement,
   focusedIn,
-  inputFor,
-  inputsOf,
   liveRegionOf,
   mountBetweenButtons,
   mountQuestion,
   normalized,
   recordAnswers,
-  runChoiceQuestionContract,
-} from './choice-question-contract.ts';
+  runQuestionContract,
+} from '../question-base/question-contract.ts';
+import { choiceDriver, inputFor, inputsOf } from './choice-driver.ts';
 import './multiple-choice.ts';
 
 function makeQuestion(): MultipleChoiceQuestion {
@@ -38,7 +37,7 @@ function makeQuestion(): MultipleChoiceQuestion {
   };
 }
 
-runChoiceQuestionContract('ti-multiple-choice', makeQuestion);
+runQuestionContract(choiceDriver('ti-multiple-choice', makeQuestion));
 
 describe('ti-multiple-choice', () => {
   it('offers checkboxes', async () => {
@@ -90,10 +89,10 @@ describe('ti-multiple-choice', () => {
     expectSameElement(focusedIn(el), inputFor(el, 'b'), 'focus');
     await sendKeys({ press: 'Space' });
     await sendKeys({ press: 'Space' });
-    expect(el.state.response).to.deep.equal(['a']);
+    expect(el.progress.response).to.deep.equal(['a']);
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Space' });
-    expect(el.state.response).to.have.members(['a', 'c']);
+    expect(el.progress.response).to.have.members(['a', 'c']);
   });
 
   it('shows the hint and, after checking, the explanation', async () => {

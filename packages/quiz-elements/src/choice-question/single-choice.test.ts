@@ -2,17 +2,21 @@ import { expect } from '@open-wc/testing';
 import type { SingleChoiceQuestion } from '@teach-in/course-schema';
 import { sendKeys } from '@web/test-runner-commands';
 import {
+  accessibilityTree,
   checkAnswer,
   choose,
   expectSameElement,
+  findNode,
   focusedIn,
-  inputFor,
-  inputsOf,
+  liveText,
   mountBetweenButtons,
   mountQuestion,
+  normalized,
   recordAnswers,
-  runChoiceQuestionContract,
-} from './choice-question-contract.ts';
+  runQuestionContract,
+  textOf,
+} from '../question-base/question-contract.ts';
+import { choiceDriver, inputFor, inputsOf } from './choice-driver.ts';
 import './single-choice.ts';
 
 function makeQuestion(): SingleChoiceQuestion {
@@ -43,7 +47,7 @@ function makeQuestion(): SingleChoiceQuestion {
   };
 }
 
-runChoiceQuestionContract('ti-single-choice', makeQuestion);
+runQuestionContract(choiceDriver('ti-single-choice', makeQuestion));
 
 describe('ti-single-choice', () => {
   it('offers radio buttons in one group', async () => {
@@ -61,7 +65,7 @@ describe('ti-single-choice', () => {
         .filter((i) => i.checked)
         .map((i) => i.value),
     ).to.deep.equal(['c']);
-    expect(el.state.response).to.deep.equal(['c']);
+    expect(el.progress.response).to.deep.equal(['c']);
     const answers = recordAnswers(el);
     await checkAnswer(el);
     expect(answers[0]!.detail.response).to.deep.equal(['c']);
@@ -72,13 +76,13 @@ describe('ti-single-choice', () => {
     before.focus();
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Space' });
-    expect(el.state.response).to.deep.equal(['a']);
+    expect(el.progress.response).to.deep.equal(['a']);
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'ArrowDown' });
     expectSameElement(focusedIn(el), inputFor(el, 'c'), 'focus');
-    expect(el.state.response).to.deep.equal(['c']);
+    expect(el.progress.response).to.deep.equal(['c']);
     await sendKeys({ press: 'ArrowUp' });
-    expect(el.state.response).to.deep.equal(['b']);
+    expect(el.progress.response).to.deep.equal(['b']);
     // The group is one tab stop: Tab goes straight on to the button.
     await sendKeys({ press: 'Tab' });
     expectSameElement(focusedIn(el), el.shadowRoot!.querySelector('button'), 'focus');
@@ -91,5 +95,38 @@ describe('ti-single-choice', () => {
     expect(el.shadowRoot!.querySelector('[role="status"]')?.textContent).to.include(
       'People still make these decisions.',
     );
+  });
+});
+
+describe('ti-single-choice: names and marks', () => {
+  it('gives each radio its choice text as its accessible name', async () => {
+    const question = makeQuestion();
+    await mountQuestion('ti-single-choice', question);
+    const tree = await accessibilityTree();
+    const group = findNode(tree, (n) => n.role === 'group' && n.name === question.promptText)!;
+    for (const choice of question.choices) {
+      const name = textOf(choice.html);
+      expect(
+        findNode(group, (n) => n.role === 'radio' && n.name === name),
+        name,
+      ).to.not.equal(undefined);
+    }
+  });
+
+  it('marks the right answer and the learner’s choice after the last try', async () => {
+    const el = await mountQuestion('ti-single-choice', makeQuestion());
+    await choose(el, ['a']);
+    await checkAnswer(el);
+    expect(normalized(inputFor(el, 'b').labels?.[0]?.textContent)).to.include('(right answer)');
+    expect(normalized(inputFor(el, 'a').labels?.[0]?.textContent)).to.include('(your choice)');
+    expect(normalized(inputFor(el, 'c').labels?.[0]?.textContent)).to.not.include('(');
+  });
+
+  it('shows no marks while tries remain, so the next try is still a real one', async () => {
+    const el = await mountQuestion('ti-single-choice', { ...makeQuestion(), attempts: 2 });
+    await choose(el, ['a']);
+    await checkAnswer(el);
+    expect(normalized(inputFor(el, 'b').labels?.[0]?.textContent)).to.not.include('right answer');
+    expect(liveText(el)).to.include('People still make these decisions.');
   });
 });

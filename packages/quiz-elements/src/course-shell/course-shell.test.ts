@@ -1,14 +1,14 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { ChoiceQuestion } from '@teach-in/course-schema';
 import { sendKeys } from '@web/test-runner-commands';
-import type { ChoiceQuestionElement } from '../choice-question/choice-question.ts';
 import {
   checkAnswer,
   choose,
   expectSameElement,
   normalized,
   recordAnswers,
-} from '../choice-question/choice-question-contract.ts';
+} from '../question-base/question-contract.ts';
+import type { QuestionElement } from '../question-base/question-element.ts';
 import '../choice-question/multiple-choice.ts';
 import '../choice-question/single-choice.ts';
 import type { FinishDetail, PageViewDetail } from '../events.ts';
@@ -87,7 +87,7 @@ async function clickPrevious(el: CourseShellElement): Promise<void> {
   await el.updateComplete;
 }
 
-async function answer(q: ChoiceQuestionElement, ids: string[]): Promise<void> {
+async function answer(q: QuestionElement, ids: string[]): Promise<void> {
   await choose(q, ids);
   await checkAnswer(q);
 }
@@ -236,8 +236,8 @@ describe('ti-course', () => {
         page: 1,
         seen: [0, 1],
         answers: {
-          [pay.id]: { response: ['c'], checked: true },
-          [surveillance.id]: { response: ['a', 'c'], checked: true },
+          [pay.id]: { response: ['c'], attempts: 1, done: true },
+          [surveillance.id]: { response: ['a', 'c'], attempts: 1, done: true },
         },
         finished: false,
       });

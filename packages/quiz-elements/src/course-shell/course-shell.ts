@@ -1,14 +1,15 @@
+import type { QuestionProgress } from '@teach-in/course-schema';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ChoiceQuestionElement, QuestionState } from '../choice-question/choice-question.ts';
 import { CourseFinishEvent, type FinishDetail, PageViewEvent } from '../events.ts';
+import type { QuestionElement } from '../question-base/question-element.ts';
 import { stringsFor } from '../strings.ts';
 
 /** Everything the shell needs to put a returning learner back where they were. */
 export interface CourseState {
   page: number;
   seen: number[];
-  answers: Record<string, QuestionState>;
+  answers: Record<string, QuestionProgress>;
   finished: boolean;
 }
 
@@ -39,8 +40,8 @@ export class CourseShellElement extends LitElement {
     return [...this.querySelectorAll<HTMLElement>('.ti-page')];
   }
 
-  get questions(): ChoiceQuestionElement[] {
-    return [...this.querySelectorAll<ChoiceQuestionElement>(questionSelector)];
+  get questions(): QuestionElement[] {
+    return [...this.querySelectorAll<QuestionElement>(questionSelector)];
   }
 
   get currentIndex(): number {
@@ -58,9 +59,9 @@ export class CourseShellElement extends LitElement {
   }
 
   snapshot(): CourseState {
-    const answers: Record<string, QuestionState> = {};
+    const answers: Record<string, QuestionProgress> = {};
     for (const question of this.questions) {
-      if (question.answered) answers[question.questionId] = question.state;
+      if (question.answered) answers[question.questionId] = question.progress;
     }
     return { page: this.index, seen: [...this.seen], answers, finished: this.result !== null };
   }
@@ -117,7 +118,7 @@ export class CourseShellElement extends LitElement {
   }
 
   #outcome(): FinishDetail {
-    const graded = this.questions.filter((q) => q.graded);
+    const graded = this.questions.filter((q) => q.counts);
     const right = graded.filter((q) => q.isCorrect).length;
     const scorePercent = graded.length ? Math.round((100 * right) / graded.length) : null;
     return {
@@ -139,7 +140,7 @@ export class CourseShellElement extends LitElement {
     const result = this.result;
     if (!result) return nothing;
     const t = stringsFor(this.lang || document.documentElement.lang || 'en');
-    const unanswered = this.questions.filter((q) => q.graded && !q.answered).length;
+    const unanswered = this.questions.filter((q) => q.counts && !q.answered).length;
     return html`<h2 tabindex="-1">${t.resultsHeading}</h2>
       ${
         result.scorePercent === null

@@ -1,0 +1,56 @@
+import type { Question } from '@teach-in/course-schema';
+import { escapeHtml } from '../html.ts';
+
+const list = (items: string[], ordered = false): string =>
+  `<${ordered ? 'ol' : 'ul'}>${items.map((item) => `<li>${item}</li>`).join('')}</${ordered ? 'ol' : 'ul'}>`;
+
+const right = '<strong class="key">(right answer)</strong>';
+
+/** The answer key a facilitator needs for one question, as HTML (authored parts unsanitized). */
+export function answerKey(question: Question): string {
+  switch (question.type) {
+    case 'single':
+    case 'multiple':
+      return list(
+        question.choices.map(
+          (c) =>
+            `${c.html}${c.correct ? ` ${right}` : ''}${c.feedbackHtml ? `<br><span class="feedback">${c.feedbackHtml}</span>` : ''}`,
+        ),
+      );
+    case 'true-false':
+      return list(
+        question.statements.map(
+          (s) =>
+            `${s.html}: <strong class="key">${s.answer ? 'true' : 'false'}</strong>${s.feedbackHtml ? `<br><span class="feedback">${s.feedbackHtml}</span>` : ''}`,
+        ),
+      );
+    case 'matching':
+      return list(
+        question.prompts.map(
+          (p) =>
+            `${p.html} → <strong class="key">${escapeHtml(question.targets.find((t) => t.id === p.match)?.text ?? '')}</strong>`,
+        ),
+      );
+    case 'ordering':
+      return `<p>Right order:</p>${list(
+        question.items.map((item) => item.html),
+        true,
+      )}`;
+    case 'fill-in':
+      return `<p>Accepted: ${question.answers.map((a) => `<strong class="key">${escapeHtml(a)}</strong>`).join(', ')}${question.caseSensitive ? ' (case matters)' : ''}</p>`;
+    case 'dropdown':
+      return `<p>Completed: <strong class="key">${escapeHtml(question.sentenceText)}</strong></p>`;
+    case 'likert':
+      return `<p>Agreement scale, no right answer${
+        question.scale.length ? `: ${escapeHtml(question.scale.join(' / '))}` : ''
+      }.</p>`;
+    case 'scenario':
+      return list(
+        question.choices.map((c) => `${c.html}<br><span class="feedback">${c.feedbackHtml}</span>`),
+      );
+    case 'reflection':
+      return `<p>Reflection, no right answer. ${
+        question.share ? 'The text is sent to the LMS.' : 'The text stays on the learner’s device.'
+      }</p>`;
+  }
+}

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Module } from '@teach-in/course-schema';
+import { learnerText, readability } from '../src/readability.ts';
+
+test('grade follows the Flesch-Kincaid formula on counted sentences, words and syllables', () => {
+  const result = readability('The cat sat on the mat. It was happy.');
+  assert.deepEqual([result.sentences, result.words, result.syllables], [2, 9, 10]);
+  // 0.39 * 4.5 + 11.8 * 10/9 - 15.59
+  assert.equal(result.grade, -0.7);
+});
+
+test('long sentences and long words read as a higher grade', () => {
+  const plain = readability('You can ask to see your data. Your boss must answer you.');
+  const dense = readability(
+    'Organisations deploying automated decision-making systems must provide meaningful information regarding the logic involved, alongside the significance and envisaged consequences of such processing for the data subject.',
+  );
+  assert.ok(plain.grade < 5, String(plain.grade));
+  assert.ok(dense.grade > 16, String(dense.grade));
+  assert.equal(dense.longest.length, 1);
+});
+
+test('learner text: titles, prose, callouts and questions, never facilitator notes', () => {
+  const module: Module = {
+    id: 'm',
+    title: 'M',
+    objectives: [],
+    file: 'modules/m.md',
+    pools: {},
+    pages: [
+      {
+        id: 'm/p',
+        title: 'Who decides',
+        references: [],
+        blocks: [
+          { kind: 'prose', html: '<ul><li>Shift apps</li><li>Rating apps</li></ul>' },
+          { kind: 'callout', variant: 'tip', html: '<p>Keep a copy.</p>' },
+          { kind: 'facilitator', html: '<p>SECRET facilitator timing.</p>' },
+          {
+            kind: 'question',
+            question: {
+              type: 'dropdown',
+              id: 'q',
+              moduleId: 'm',
+              promptHtml: '',
+              promptText: 'Reply in one month.',
+              graded: true,
+              attempts: 1,
+              shuffle: true,
+              sentenceText: 'Reply in one month.',
+              segments: [
+                { kind: 'text', html: 'Reply in ' },
+                { kind: 'blank', id: '1', options: [{ id: 'a', text: 'one month' }], correct: 'a' },
+              ],
+              explanationHtml: 'The law says so <sup class="ti-cite"><a href="#x">[1]</a></sup>.',
+            },
+          },
+        ],
+      },
+    ],
+  };
+  const text = learnerText(module);
+  assert.doesNotMatch(text, /SECRET/);
+  assert.doesNotMatch(text, /\[1\]/);
+  for (const part of [
+    'Who decides',
+    'Shift apps',
+    'Rating apps',
+    'Keep a copy.',
+    'Reply in',
+    'The law says so',
+  ]) {
+    assert.ok(text.includes(part), part);
+  }
+  // Each list item is its own sentence, so bullet lists do not read as one long sentence.
+  assert.ok(readability(text).sentences >= 6);
+});

@@ -1,0 +1,141 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { firstLoad, gzippedSize } from '../../../tests/support/first-load.ts';
+import type { BenchContext } from '../context.ts';
+import { kb, size, verdict } from '../format.ts';
+import { comparisons, targets } from '../reference.ts';
+import type { Measurement, Table } from '../types.ts';
+
+interface PackageFigures {
+  course: string;
+  /** Per format: zip bytes and files inside, or the web copy's folder. */
+  formats: Array<{ format: string; bytes: number; files: number }>;
+  firstLoad: { requests: number; gzipBytes: number; files: string[] };
+  runtime: { jsGzipBytes: number; cssGzipBytes: number };
+}
+
+/** Counts the entries of a zip without inflating them. */
+function zipEntryCount(file: string): number {
+  let count = 0;
+  unzipSync(new Uint8Array(readFileSync(file)), {
+    filter: () => {
+      count += 1;
+      return false;
+    },
+  });
+  return count;
+}
+
+function folderFigures(dir: string): { bytes: number; files: number } {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) =>
+    e.isFile(),
+  );
+  const bytes = files.reduce((sum, e) => sum + statSync(path.join(e.parentPath, e.name)).size, 0);
+  return { bytes, files: files.length };
+}
+
+function measureCourse(context: BenchContext, courseDir: string): PackageFigures {
+  const built = context.built(courseDir);
+  const zips = readdirSync(built.outDir)
+    .filter((name) => name.endsWith('.zip'))
+    .sort();
+  const formats = zips.map((name) => {
+    const file = path.join(built.outDir, name);
+    const format = name.slice(built.id.length + 1, -'.zip'.length);
+    return { format, bytes: statSync(file).size, files: zipEntryCount(file) };
+  });
+  const webDir = path.join(built.outDir, 'web');
+  formats.push({ format: 'web (folder)', ...folderFigures(webDir) });
+  const load = firstLoad(path.join(webDir, 'index.html'));
+  const gzipOf = (extension: string) =>
+    load.files
+      .filter((file) => file.endsWith(extension))
+      .reduce((sum, file) => sum + gzippedSize(path.join(webDir, file)), 0);
+  return {
+    course: built.name,
+    formats,
+    firstLoad: { requests: load.files.length, gzipBytes: load.gzipBytes, files: load.files },
+    runtime: { jsGzipBytes: gzipOf('.js'), cssGzipBytes: gzipOf('.css') },
+  };
+}
+
+function benchmarkTable(figures: PackageFigures): Table {
+  const largestZip = Math.max(
+    ...figures.formats.filter((f) => f.format !== 'web (folder)').map((f) => f.bytes),
+  );
+  const { requests, gzipBytes } = figures.firstLoad;
+  return {
+    title: `Benchmark module (courses/${figures.course}) against the targets and the published figures`,
+    columns: ['', 'largest zip', 'first load (gzip)', 'requests'],
+    rows: [
+      ['Teach-in', kb(largestZip), kb(gzipBytes), requests],
+      [
+        'target',
+        `< ${kb(targets.benchmarkZipBytes)}`,
+        `< ${kb(targets.firstLoadGzipBytes)}`,
+        `<= ${targets.firstLoadRequests}`,
+      ],
+      [
+        'verdict',
+        verdict(largestZip, targets.benchmarkZipBytes),
+        verdict(gzipBytes, targets.firstLoadGzipBytes),
+        verdict(requests, targets.firstLoadRequests),
+      ],
+      ...comparisons.map((c) => [
+        c.tool,
+        size(c.zipBytes),
+        size(c.firstLoadGzipBytes),
+        c.firstLoadRequests,
+      ]),
+    ],
+  };
+}
+
+function coursesTable(all: PackageFigures[]): Table {
+  return {
+    title: 'Every course in courses/',
+    columns: [
+      'course',
+      'format',
+      'bytes',
+      'files',
+      'first load (gzip)',
+      'requests',
+      'runtime JS (gzip)',
+      'runtime CSS (gzip)',
+    ],
+    rows: all.flatMap((figures) =>
+      figures.formats.map((format, i) => [
+        i === 0 ? figures.course : '',
+        format.format,
+        kb(format.bytes),
+        format.files,
+        i === 0 ? kb(figures.firstLoad.gzipBytes) : '',
+        i === 0 ? figures.firstLoad.requests : '',
+        i === 0 ? kb(figures.runtime.jsGzipBytes) : '',
+        i === 0 ? kb(figures.runtime.cssGzipBytes) : '',
+      ]),
+    ),
+  };
+}
+
+export const packageSize: Measurement = {
+  id: 'package',
+  title: 'Package size',
+  async run(context) {
+    const all = context.courseDirs.map((dir) => measureCourse(context, dir));
+    const benchmark = all.find((f) => f.course === path.basename(context.benchmarkDir));
+    if (!benchmark)
+      throw new Error(`the benchmark module ${context.benchmarkDir} is not in courses/`);
+    return {
+      tables: [benchmarkTable(benchmark), coursesTable(all)],
+      data: { benchmark: benchmark.course, courses: all },
+      notes: [
+        'First load: the launch page plus the scripts and stylesheets it references, each gzipped at level 9 as a compressing web server sends it.',
+        'Runtime: the script and stylesheet shared by every course (Lit, the question elements, the course shell, the LMS bridge).',
+        'Adapt and LiaScript: figures quoted in issue 7 for the same module, not measured here.',
+      ],
+    };
+  },
+};

@@ -1,0 +1,16 @@
+import { buildScaling } from './measurements/build-scaling.ts';
+import { coldBuild } from './measurements/cold-build.ts';
+import { packageSize } from './measurements/package-size.ts';
+import { phoneNetwork } from './measurements/phone-network.ts';
+import type { Measurement } from './types.ts';
+
+/**
+ * Every measurement `pnpm bench` runs, in this order. To add one, write a file in
+ * measurements/ that exports a `Measurement` and add it here; `--only <id>` selects it.
+ */
+export const measurements = [
+  packageSize,
+  phoneNetwork,
+  coldBuild,
+  buildScaling,
+] as const satisfies readonly Measurement[];

@@ -32,7 +32,11 @@ function accessibilityTreePlugin() {
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   rootDir,
-  files: ['packages/quiz-elements/src/**/*.test.ts', 'packages/lms-bridge/src/**/*.test.ts'],
+  files: [
+    'packages/quiz-elements/src/**/*.test.ts',
+    'packages/lms-bridge/src/**/*.test.ts',
+    'packages/course-builder/runtime/**/*.test.ts',
+  ],
   nodeResolve: true,
   // One page at a time: keyboard and focus tests need the focused tab.
   concurrency: 1,

@@ -21,7 +21,12 @@ export function stateSizes(course: Course, formats: readonly ExportFormat[]): St
       const code = course.id.length + course.version.length + state + 3 + 4;
       return { format, worstCase: code, limit: null };
     }
-    return { format, worstCase: state, limit: suspendDataLimits[format] };
+    // cmi5 keeps state in an xAPI State document, which has no size limit.
+    const limit =
+      format in suspendDataLimits
+        ? suspendDataLimits[format as keyof typeof suspendDataLimits]
+        : null;
+    return { format, worstCase: state, limit };
   });
 }
 

@@ -1,3 +1,5 @@
+import { readLaunch } from './cmi5-statements.ts';
+import { Cmi5Tracker } from './cmi5-tracker.ts';
 import { findApi } from './scorm-api.ts';
 import { Scorm12Tracker } from './scorm12-tracker.ts';
 import { Scorm2004Tracker } from './scorm2004-tracker.ts';
@@ -9,6 +11,14 @@ export type TrackerKind = Tracker['kind'];
 function localStorageOf(win: Window): Storage | undefined {
   try {
     return win.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function sessionStorageOf(win: Window): Storage | undefined {
+  try {
+    return win.sessionStorage;
   } catch {
     return undefined;
   }
@@ -32,6 +42,16 @@ export function connectTracker(
     const api = findApi(win, 'API_1484_11');
     if (api) return new Scorm2004Tracker(api, log);
     log('No SCORM 2004 API found; keeping progress on this device.');
+  } else if (kind === 'cmi5') {
+    const launch = readLaunch(win.location.search);
+    if (launch) {
+      return new Cmi5Tracker(launch, {
+        fetch: win.fetch.bind(win),
+        storage: sessionStorageOf(win),
+        log,
+      });
+    }
+    log('No cmi5 launch parameters; keeping progress on this device.');
   }
   return new StandaloneTracker(localStorageOf(win), courseKey);
 }

@@ -33,6 +33,8 @@ export interface RunningCmi5Host {
   registration: string;
   /** Everything stored, oldest first. */
   statements(): readonly StoredStatement[];
+  /** Every xAPI state document (LMS.LaunchData and the course's), keyed by its identity. */
+  states(): Readonly<Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -320,6 +322,7 @@ export async function startCmi5Host(options: Cmi5HostOptions): Promise<RunningCm
     course,
     registration,
     statements: () => store.statements,
+    states: () => store.states,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -163,6 +163,11 @@ export class Cmi5Store {
     return { ids };
   }
 
+  /** Every state document, as the LMS keeps it. */
+  get states(): Readonly<Record<string, string>> {
+    return this.#records.states;
+  }
+
   getState(key: string): string | undefined {
     return this.#records.states[key];
   }

@@ -159,8 +159,9 @@ export class Cmi5Tracker implements Tracker {
     this.#outbox = [];
   }
 
+  /** The page was hidden and may be killed without pagehide: keepalive lets the send finish. */
   flush(): boolean {
-    return this.#send();
+    return this.#send(true);
   }
 
   get #open(): boolean {
@@ -178,24 +179,24 @@ export class Cmi5Tracker implements Tracker {
   }
 
   /** Starts sending what is queued (statements first, then the state); true when nothing has failed. */
-  #send(): boolean {
+  #send(keepalive = false): boolean {
     if (!this.#open) return false;
-    void this.#drain();
+    void this.#drain(keepalive);
     return this.#healthy;
   }
 
-  async #drain(): Promise<void> {
+  async #drain(keepalive: boolean): Promise<void> {
     if (this.#sending) return;
     this.#sending = true;
     try {
       while (this.#open && (this.#outbox.length > 0 || this.#documentDirty)) {
         if (this.#outbox.length > 0) {
           const batch = [...this.#outbox];
-          if (!(await this.#postStatements(batch, false))) throw new Error('statements');
+          if (!(await this.#postStatements(batch, keepalive))) throw new Error('statements');
           this.#outbox.splice(0, batch.length);
         } else {
           this.#documentDirty = false;
-          if (!(await this.#putDocument(false))) {
+          if (!(await this.#putDocument(keepalive))) {
             this.#documentDirty = true;
             throw new Error('state');
           }

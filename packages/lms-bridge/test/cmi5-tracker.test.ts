@@ -123,6 +123,19 @@ describe('Cmi5Tracker', () => {
     });
   });
 
+  test('hidden page: the flush sends with keepalive, so a killed tab still delivers', async () => {
+    const lrs = new FakeLrs();
+    const t = tracker(lrs);
+    await t.start();
+    await settle();
+    t.setLocation('p3');
+    t.flush();
+    await settle();
+    const put = lrs.requests.find((r) => r.method === 'PUT');
+    assert.equal(put?.keepalive, true);
+    assert.deepEqual(put?.body, { location: 'p3', sent: { completed: false, passed: false } });
+  });
+
   test('a later session resumes from the state and never fails after passed', async () => {
     const lrs = new FakeLrs();
     const first = tracker(lrs);

@@ -86,7 +86,6 @@ test('the fetch URL hands out its token once; sessions, statements and state sur
       [
         statement(session, cmi5Verbs.initialized),
         statement(
-          store,
           session,
           cmi5Verbs.passed,
           {

@@ -40,6 +40,9 @@ describe('teach-in command line', () => {
       );
       assert.match(result.stderr, /Split the course/);
       assert.deepEqual(readdirSync(out), [], 'nothing was written');
+      const check = runCli(['check', course]);
+      assert.equal(check.status, 1);
+      assert.match(check.stderr, /error\[state-too-large\]/);
       // SCORM 2004 holds 64,000 characters: the same course builds for it.
       const ok = runCli(['build', course, '--format', 'scorm2004', '--out', out]);
       assert.equal(ok.status, 0, ok.stderr);

@@ -13,6 +13,7 @@ import {
   type CourseLayout,
   courseLayout,
   decodeState,
+  encodeState,
   worstCaseStateLength,
 } from '@teach-in/lms-bridge/state';
 import type { Browser, FrameLocator } from 'playwright-core';
@@ -26,6 +27,7 @@ import {
   lastSet,
   launch,
   next,
+  playEverythingMaximally,
   type QuestionPlay,
   repairFault,
   resumeData,
@@ -49,18 +51,26 @@ function largestCourse(): { course: Course; layout: CourseLayout } {
   return largest;
 }
 
-const { course, layout } = largestCourse();
+/** Resume, faults and the progress code play the sample module, whose questions they know. */
+const sampleDir = path.join(repoRoot, 'courses/sample-module');
+const { course } = loadCourse(sampleDir);
+if (!course) throw new Error('the sample module does not load');
+const layout = courseLayout(course);
+const largest = largestCourse();
 let out: string;
+let largestOut: string;
 let browser: Browser;
 
 before(async () => {
-  out = buildToTemp(course.dir, 'scorm12,scorm2004,web');
+  out = buildToTemp(sampleDir, 'scorm12,scorm2004,web');
+  largestOut = largest.course.id === course.id ? out : buildToTemp(largest.course.dir, 'scorm12');
   browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
   rmSync(out, { recursive: true, force: true });
+  rmSync(largestOut, { recursive: true, force: true });
 });
 
 const zipOf = (version: Version) => path.join(out, course.id, `${course.id}.${version}.zip`);
@@ -144,6 +154,71 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
       }
     });
 
+    test('progress saved as JSON by the first runtime is read and carried over', async () => {
+      const old = JSON.stringify({
+        page: 1,
+        seen: [0, 1],
+        answers: { 'scheduling-app-data': { response: ['b'], checked: true } },
+        finished: false,
+      });
+      const resume =
+        version === 'scorm12'
+          ? {
+              core: {
+                lesson_location: 'your-data-rights/1-what-data-is-collected',
+                entry: 'resume',
+              },
+              suspend_data: old,
+            }
+          : { entry: 'resume', suspend_data: old };
+      const context = await browser.newContext();
+      const run = await launch(context, zipOf(version), version, { resume });
+      try {
+        await run.frame.getByRole('heading', { name: '1. What data is collected?' }).waitFor();
+        assert.equal(await isPicked(run.frame, single), true);
+        await waitForCall(run, { element: 'cmi.suspend_data' });
+        const state = await lmsState(run);
+        assert.match(lastSet(await run.calls(), 'cmi.suspend_data') ?? '', /^t1~/);
+        assert.deepEqual(state.state.answers['scheduling-app-data']?.response, ['b']);
+      } finally {
+        await run.close();
+        await context.close();
+      }
+    });
+
+    test('a refused commit of the result is retried until the LMS has it', async () => {
+      const context = await browser.newContext();
+      const run = await launch(context, zipOf(version), version);
+      try {
+        await next(run.frame);
+        await answer(run.frame, single);
+        await answer(run.frame, multiple);
+        await next(run.frame);
+        await next(run.frame);
+        await injectFault(run.page, version, 'commit-false');
+        await next(run.frame, 'Finish');
+        await run.frame.getByRole('status').filter({ hasText: 'Your progress is safe' }).waitFor();
+        await repairFault(run.page);
+        await run.frame
+          .getByRole('status')
+          .filter({ hasText: 'Your progress is saved.' })
+          .waitFor();
+        const calls = await run.calls();
+        const status = version === 'scorm12' ? 'cmi.core.lesson_status' : 'cmi.success_status';
+        assert.equal(lastSet(calls, status), 'passed');
+        const commit = version === 'scorm12' ? 'LMSCommit' : 'Commit';
+        const lastStatus = calls.findLastIndex((c) => c.element === status);
+        assert.ok(
+          calls.slice(lastStatus).some((c) => c.method === commit),
+          'a commit the LMS accepted followed the result',
+        );
+        assert.deepEqual(strictViolations(version, calls), []);
+      } finally {
+        await run.close();
+        await context.close();
+      }
+    });
+
     for (const fault of ['commit-false', 'throws', 'removed'] as const satisfies Fault[]) {
       test(`an LMS that ${fault === 'commit-false' ? 'refuses a commit' : fault === 'throws' ? 'throws' : 'disappears'} mid-course loses nothing`, async () => {
         const context = await browser.newContext();
@@ -194,32 +269,32 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
 }
 
 describe('the worst-case state bound', () => {
-  test(`a full run of ${course.id} with the longest responses fits the computed bound`, async () => {
-    const bound = worstCaseStateLength(layout);
+  test(`a full run of the largest course (${largest.course.id}) with the longest answers fits the computed bound`, async () => {
+    const bound = worstCaseStateLength(largest.layout);
+    const zip = path.join(largestOut, largest.course.id, `${largest.course.id}.scorm12.zip`);
     const context = await browser.newContext();
-    const run = await launch(context, zipOf('scorm12'), 'scorm12');
+    const run = await launch(context, zip, 'scorm12');
     try {
-      await next(run.frame);
-      // Every question whose element exists, with the most picks it takes.
-      await answer(run.frame, { ...single, expect: undefined });
-      await answer(run.frame, {
-        ...multiple,
-        picks: ['Your name', 'Your GPS location', "The company's quarterly revenue"],
-        expect: undefined,
-      });
-      await next(run.frame);
-      await next(run.frame);
-      await next(run.frame, 'Finish');
+      const answered = await playEverythingMaximally(run.frame);
+      assert.ok(answered > 0, 'some questions were answered');
       await waitForCall(run, { element: 'cmi.core.lesson_status' });
       const calls = await run.calls();
       const saved = lastSet(calls, 'cmi.suspend_data') ?? '';
-      const decoded = decodeState(saved, layout);
-      assert.deepEqual(decoded.state.seen, [0, 1, 2, 3], 'every page seen');
+      const decoded = decodeState(saved, largest.layout);
+      assert.deepEqual(
+        decoded.state.seen,
+        largest.layout.pages.map((_, i) => i),
+        'every page seen',
+      );
       assert.equal(decoded.state.finished, true);
+      assert.equal(Object.keys(decoded.state.answers).length, answered);
       assert.ok(saved.length > 0 && saved.length <= bound, `${saved.length} <= ${bound}`);
+      // The browser and Node encode alike: the same state gives the same text.
+      assert.equal(encodeState(decoded.state, largest.layout, decoded.savedAt), saved);
       assert.ok(bound <= 4096, `the bound ${bound} fits SCORM 1.2`);
+      assert.deepEqual(strictViolations('scorm12', calls), []);
       process.stdout.write(
-        `# ${course.id}: real suspend_data ${saved.length} characters, worst case ${bound}\n`,
+        `# ${largest.course.id}: ${answered} questions answered, real suspend_data ${saved.length} characters, worst case ${bound}\n`,
       );
     } finally {
       await run.close();

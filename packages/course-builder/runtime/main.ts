@@ -25,7 +25,7 @@ import type { CourseShellElement } from '@teach-in/quiz-elements';
 import { stringsFor } from '@teach-in/quiz-elements';
 import '@teach-in/quiz-elements';
 import { type AnyAnswerDetail, answerRecord } from './answer-record.ts';
-import { moduleObjectives } from './objectives.ts';
+import { courseResult, moduleObjectives } from './objectives.ts';
 import { type PasteResult, ProgressCodePanel } from './progress-code-panel.ts';
 import { SaveStatusLine } from './save-status.ts';
 import { type AnySnapshot, fromShell, toShell } from './shell-state.ts';
@@ -103,8 +103,27 @@ async function start(shell: Shell, layout: CourseLayout): Promise<void> {
       tracker.recordObjective(objective);
     }
   };
-  // The device copy was newer: send it to the LMS now.
-  if (winner === 'local') save();
+  const finishWith = (
+    scorePercent: number | null,
+    passed: boolean | null,
+    allPagesSeen: boolean,
+  ) => {
+    reportObjectives();
+    session.finish({ scorePercent, passed, completed: isComplete(rule, { allPagesSeen, passed }) });
+  };
+  // The device copy was newer: send it to the LMS now, with the result if the learner had
+  // finished while the LMS could not be reached.
+  if (winner === 'local') {
+    save();
+    if (finished) {
+      const { scorePercent, passed, allPagesSeen } = courseResult(
+        shell,
+        layout,
+        chosen?.state.seen ?? [],
+      );
+      finishWith(scorePercent, passed, allPagesSeen);
+    }
+  }
 
   shell.addEventListener('ti-page-view', (event) => {
     tracker.setLocation(event.detail.pageId);
@@ -114,16 +133,16 @@ async function start(shell: Shell, layout: CourseLayout): Promise<void> {
     const record: AnswerRecord = answerRecord(event.detail as unknown as AnyAnswerDetail);
     save();
     if (finished) return;
-    session.answer(record);
+    // The module's objective first, so the commit that carries the answer carries it too.
     if (record.final) reportObjectives();
+    session.answer(record);
   });
   shell.addEventListener('ti-finish', (event) => {
     if (finished) return;
     finished = true;
     save();
-    reportObjectives();
     const { scorePercent, passed, completed: allPagesSeen } = event.detail;
-    tracker.finish({ scorePercent, passed, completed: isComplete(rule, { allPagesSeen, passed }) });
+    finishWith(scorePercent, passed, allPagesSeen);
   });
   // Mobile browsers often skip `unload`: save when hidden, close the session on pagehide.
   document.addEventListener('visibilitychange', () => {

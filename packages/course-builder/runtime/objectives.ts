@@ -40,3 +40,20 @@ export function moduleObjectives(
     return { moduleId, scorePercent, passed: scorePercent >= layout.passingScore, completed };
   });
 }
+
+/** The course's result from its counted questions, as the shell computes it on Finish. */
+export function courseResult(
+  root: ParentNode,
+  layout: CourseLayout,
+  seen: readonly number[],
+): { scorePercent: number | null; passed: boolean | null; allPagesSeen: boolean } {
+  const counted = [...root.querySelectorAll<QuestionLike>(selector)].filter(
+    (q) => (q.counts ?? q.graded) && !q.hidden,
+  );
+  const allPagesSeen = layout.pages.every((_, i) => seen.includes(i));
+  if (counted.length === 0) return { scorePercent: null, passed: null, allPagesSeen };
+  const scorePercent = Math.round(
+    (100 * counted.filter((q) => q.isCorrect === true).length) / counted.length,
+  );
+  return { scorePercent, passed: scorePercent >= layout.passingScore, allPagesSeen };
+}

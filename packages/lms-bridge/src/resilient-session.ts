@@ -3,7 +3,7 @@
  * the LMS. When the LMS refuses, throws or has gone away, the copy stays, the learner is
  * told calmly, and the save is retried with backoff until the LMS takes it.
  */
-import type { AnswerRecord, Tracker } from './tracker.ts';
+import type { AnswerRecord, Outcome, Tracker } from './tracker.ts';
 
 export type SaveStatus =
   /** The LMS has everything (reported only after a problem, to say it is over). */
@@ -30,6 +30,7 @@ const maxDelayMs = 30_000;
 export class ResilientSession {
   #latest: LocalCopy | undefined;
   #pendingAnswers: AnswerRecord[] = [];
+  #pendingOutcome: Outcome | undefined;
   #retry: unknown;
   #delay = firstDelayMs;
   #troubled = false;
@@ -72,6 +73,12 @@ export class ResilientSession {
     this.#send();
   }
 
+  /** The course's result: sent after the state and answers, retried like them. */
+  finish(outcome: Outcome): void {
+    this.#pendingOutcome = outcome;
+    this.#send();
+  }
+
   /** The page is being hidden: one more attempt now, while we still can. */
   flush(): void {
     this.#send();
@@ -88,7 +95,10 @@ export class ResilientSession {
     const failed = answers.filter((a) => !this.tracker.recordAnswer(a));
     const latest = this.#latest;
     const stateOk = !latest || latest.synced || this.tracker.saveState(latest.state);
-    if (failed.length === 0 && stateOk) {
+    const outcome = this.#pendingOutcome;
+    const outcomeOk = !outcome || (stateOk && this.tracker.finish(outcome));
+    if (outcomeOk) this.#pendingOutcome = undefined;
+    if (failed.length === 0 && stateOk && outcomeOk) {
       if (latest) latest.synced = true;
       this.#writeLocal();
       this.#recovered();

@@ -104,6 +104,18 @@ describe('ResilientSession', () => {
     assert.equal(lms.value('cmi.interactions._count'), '1');
   });
 
+  test('a result the LMS did not take is sent again', async () => {
+    const { lms, timers, statuses, resilient } = await session();
+    lms.fault = 'refuse-all';
+    resilient.finish({ scorePercent: 50, passed: false, completed: true });
+    assert.deepEqual(statuses, ['retrying']);
+    lms.fault = 'none';
+    timers.runNext();
+    assert.equal(lms.value('cmi.core.lesson_status'), 'failed');
+    assert.equal(lms.value('cmi.core.score.raw'), '50');
+    assert.deepEqual(statuses, ['retrying', 'saved']);
+  });
+
   test('reads back the copy an earlier visit left', async () => {
     const { storage, resilient } = await session();
     assert.equal(resilient.readLocal(), undefined);

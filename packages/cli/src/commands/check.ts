@@ -1,8 +1,12 @@
+import { stateSizeDiagnostics } from '@teach-in/course-builder';
+import { exportFormats } from '@teach-in/course-schema';
 import { exitCodes } from '../exit-codes.ts';
 import { loadAll, report } from './load.ts';
 
 export function runCheck(paths: readonly string[]): number {
   const { courses, diagnostics } = loadAll(paths);
+  // The same proof as the build: saved progress fits every format (SCORM 1.2: 4,096).
+  for (const course of courses) diagnostics.push(...stateSizeDiagnostics(course, exportFormats));
   const errors = report(diagnostics);
   if (errors > 0) return exitCodes.invalid;
   for (const course of courses) {

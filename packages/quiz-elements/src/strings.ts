@@ -22,25 +22,6 @@ const en = {
   unanswered: (count: number) =>
     count === 1 ? '1 question was not answered.' : `${count} questions were not answered.`,
   completed: 'You have completed this course.',
-  // Saving and progress codes, shown by the runtime (course-builder/runtime). TRANSLATE.
-  saveRetrying:
-    'Your progress is safe on this device. The learning platform is not answering right now; we will keep trying.',
-  saveRecovered: 'Your progress is saved.',
-  saveLocalOnly:
-    'Your progress is safe on this device and will be sent the next time you open the course.',
-  progressCodeSummary: 'Continue on another device',
-  progressCodeIntro:
-    'Copy this progress code and paste it into the course on your other device. It holds your answers, not your name.',
-  progressCodeLabel: 'Your progress code',
-  progressCodeCopy: 'Copy code',
-  progressCodeCopied: 'Code copied.',
-  progressCodePasteLabel: 'Paste a progress code',
-  progressCodeUse: 'Continue from this code',
-  progressCodeUsed: 'Your progress has been restored.',
-  progressCodeMalformed:
-    'That does not look like a whole progress code. Check that you copied all of it.',
-  progressCodeChecksum: 'That code has a typing mistake or is cut short. Copy it again.',
-  progressCodeOtherCourse: 'That code belongs to another course.',
 
   // ---- Question elements (issue 3). English only for now: es/fr/hi/sw follow after merge. ----
   tryAgain: 'Try again',
@@ -77,6 +58,25 @@ const en = {
   savedOnDevice: 'Saved on this device.',
   savedAndSent: 'Saved and sent to the learning platform.',
   // ---- end of question elements block ----
+  // Saving and progress codes, shown by the runtime (course-builder/runtime). TRANSLATE.
+  saveRetrying:
+    'Your progress is safe on this device. The learning platform is not answering right now; we will keep trying.',
+  saveRecovered: 'Your progress is saved.',
+  saveLocalOnly:
+    'Your progress is safe on this device and will be sent the next time you open the course.',
+  progressCodeSummary: 'Continue on another device',
+  progressCodeIntro:
+    'Copy this progress code and paste it into the course on your other device. It holds your answers, not your name.',
+  progressCodeLabel: 'Your progress code',
+  progressCodeCopy: 'Copy code',
+  progressCodeCopied: 'Code copied.',
+  progressCodePasteLabel: 'Paste a progress code',
+  progressCodeUse: 'Continue from this code',
+  progressCodeUsed: 'Your progress has been restored.',
+  progressCodeMalformed:
+    'That does not look like a whole progress code. Check that you copied all of it.',
+  progressCodeChecksum: 'That code has a typing mistake or is cut short. Copy it again.',
+  progressCodeOtherCourse: 'That code belongs to another course.',
 };
 
 export type Strings = typeof en;

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sessionIdExtensionId } from '../src/cmi5-statements.ts';
-import { type Cmi5Launch, Cmi5Tracker, courseStateId, type LaunchData } from '../src/index.ts';
+import {
+  type Cmi5Launch,
+  Cmi5Tracker,
+  courseStateId,
+  type LaunchData,
+  ResilientSession,
+  type SaveStatus,
+} from '../src/index.ts';
 
 class MemoryStorage {
   readonly items = new Map<string, string>();
@@ -229,5 +236,34 @@ describe('Cmi5Tracker', () => {
     assert.deepEqual(await t.start(), {});
     assert.equal(t.saveState('S'), false);
     assert.equal(lrs.requests.length, 0);
+  });
+
+  test('with the resilient session: a send that fails later is retried until the LMS has it', async () => {
+    const lrs = new FakeLrs();
+    const t = tracker(lrs);
+    const statuses: SaveStatus[] = [];
+    const timers: (() => void)[] = [];
+    const storage = new MemoryStorage();
+    const session = new ResilientSession(
+      t,
+      storage as unknown as Storage,
+      'local',
+      (s) => statuses.push(s),
+      { setTimeout: (run) => timers.push(run), clearTimeout: () => {} },
+    );
+    await t.start();
+    await settle();
+    lrs.down = true;
+    session.save('S1', 1000);
+    await settle();
+    assert.deepEqual(statuses, ['retrying'], 'the learner is told, calmly');
+    assert.equal(JSON.parse(storage.getItem('local') ?? '{}').synced, false);
+    lrs.down = false;
+    while (!statuses.includes('saved') && timers.length > 0) {
+      timers.shift()?.();
+      await settle();
+    }
+    assert.deepEqual(statuses, ['retrying', 'saved']);
+    assert.equal(JSON.parse(lrs.states.get(courseStateId) ?? '{}').state, 'S1');
   });
 });

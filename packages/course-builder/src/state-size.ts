@@ -15,19 +15,29 @@ export interface StateSize {
 export function stateSizes(course: Course, formats: readonly ExportFormat[]): StateSize[] {
   const layout = courseLayout(course);
   const state = worstCaseStateLength(layout);
-  return formats.map((format) => {
-    if (format === 'web') {
+  const sizes = formats.map((format) => sizeIn(format, course, state));
+  return sizes.filter((size): size is StateSize => size !== undefined);
+}
+
+function sizeIn(format: ExportFormat, course: Course, state: number): StateSize | undefined {
+  switch (format) {
+    case 'scorm12':
+    case 'scorm2004':
+      return { format, worstCase: state, limit: suspendDataLimits[format] };
+    case 'web':
       // <course id>*<version>*<state>*<four check digits>
-      const code = course.id.length + course.version.length + state + 3 + 4;
-      return { format, worstCase: code, limit: null };
-    }
-    // cmi5 keeps state in an xAPI State document, which has no size limit.
-    const limit =
-      format in suspendDataLimits
-        ? suspendDataLimits[format as keyof typeof suspendDataLimits]
-        : null;
-    return { format, worstCase: state, limit };
-  });
+      return {
+        format,
+        worstCase: course.id.length + course.version.length + state + 3 + 4,
+        limit: null,
+      };
+    case 'cmi5':
+      // xAPI state documents have no length limit.
+      return { format, worstCase: state, limit: null };
+    case 'guide':
+      // The facilitator guide saves no progress.
+      return undefined;
+  }
 }
 
 /** An error for every format whose worst case does not fit, saying by how much. */

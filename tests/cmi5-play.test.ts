@@ -276,6 +276,36 @@ describe('the cmi5 host enforces the launch and the statement rules', () => {
     return launch;
   }
 
+  test('with a data folder, a restarted host continues the registration with what it stored', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'teach-in-cmi5-data-'));
+    try {
+      const first = await startCmi5Host({ packageDir, dataDir });
+      const launch = await launchByHand(first);
+      const tokenBody = (await (await fetch(launch.fetch, { method: 'POST' })).json()) as Record<
+        string,
+        string
+      >;
+      await first.close();
+      const again = await startCmi5Host({ packageDir, dataDir });
+      try {
+        assert.equal(again.registration, first.registration);
+        assert.deepEqual(again.statements().map(verbName), ['launched']);
+        const reused = await fetch(
+          launch.fetch.replace(new URL(first.url).origin, new URL(again.url).origin),
+          {
+            method: 'POST',
+          },
+        );
+        assert.equal(((await reused.json()) as Record<string, string>)['auth-token'], undefined);
+        assert.ok(tokenBody['auth-token']);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   test('one token per launch, xAPI version and auth required, LaunchData read-only, rule breakers get 400', async () => {
     const host = await startCmi5Host({ packageDir });
     try {

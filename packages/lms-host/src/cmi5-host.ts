@@ -11,18 +11,48 @@ import path from 'node:path';
 import { type Cmi5CourseInfo, readCmi5Course } from './cmi5-course.ts';
 import { cmi5Category, cmi5Verbs, type Statement, sessionIdExtension } from './cmi5-rules.ts';
 import { Cmi5Store, type LaunchSession, type StoredStatement } from './cmi5-store.ts';
-import { contentTypes, type Learner } from './host-server.ts';
 
 export type Cmi5LaunchMode = 'Normal' | 'Browse' | 'Review';
+
+export interface Cmi5Learner {
+  id: string;
+  name: string;
+}
+
+/**
+ * The package's file types. Kept here, not imported from the SCORM host, whose serving
+ * code is being reworked on another branch (main's http.ts): fold into it after merging.
+ */
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.mp3': 'audio/mpeg',
+  '.mp4': 'video/mp4',
+  '.pdf': 'application/pdf',
+  '.woff2': 'font/woff2',
+};
 
 export interface Cmi5HostOptions {
   /** An unpacked cmi5 package: the folder that holds cmi5.xml. */
   packageDir: string;
-  learner?: Learner;
+  learner?: Cmi5Learner;
   /** The enrolment's registration; one is made up when not given. */
   registration?: string;
-  /** A JSON file that keeps sessions, statements and state across restarts; memory only when absent. */
-  dataFile?: string;
+  /**
+   * Where sessions, statements and state are kept (one JSON file per course and learner),
+   * so a host started again on the same folder resumes; memory only when absent.
+   */
+  dataDir?: string;
   port?: number;
 }
 
@@ -103,8 +133,13 @@ export async function startCmi5Host(options: Cmi5HostOptions): Promise<RunningCm
   const packageDir = realpathSync(options.packageDir);
   const course = readCmi5Course(readFileSync(path.join(packageDir, 'cmi5.xml'), 'utf8'));
   const learner = options.learner ?? { id: 'learner-1', name: 'Learner, Test' };
-  const store = new Cmi5Store(options.dataFile);
-  const registration = options.registration ?? randomUUID();
+  const safe = (text: string) => text.replace(/[^A-Za-z0-9_-]+/g, '_');
+  const store = new Cmi5Store(
+    options.dataDir
+      ? path.join(options.dataDir, `cmi5-${safe(course.courseId)}-${safe(learner.id)}.json`)
+      : undefined,
+  );
+  const registration = store.registration(options.registration ?? randomUUID());
   let origin = '';
   const actor = () => ({
     objectType: 'Agent',

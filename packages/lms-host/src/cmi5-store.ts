@@ -31,6 +31,8 @@ export interface StoredStatement extends Statement {
 }
 
 interface Records {
+  /** The enrolment: kept so a restarted host continues the same registration. */
+  registration?: string;
   sessions: LaunchSession[];
   statements: StoredStatement[];
   /** key (activity, agent, registration, state id) -> JSON text */
@@ -69,6 +71,15 @@ export class Cmi5Store {
 
   constructor(private readonly file?: string) {
     if (file && existsSync(file)) this.#records = JSON.parse(readFileSync(file, 'utf8')) as Records;
+  }
+
+  /** The registration this store holds, or `proposed` for a new one. */
+  registration(proposed: string): string {
+    if (!this.#records.registration) {
+      this.#records.registration = proposed;
+      this.#save();
+    }
+    return this.#records.registration;
   }
 
   get statements(): readonly StoredStatement[] {

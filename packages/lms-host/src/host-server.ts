@@ -33,7 +33,7 @@ const runtimes = {
   scorm2004: { file: require.resolve('scorm-again/scorm2004/min'), url: '/host/scorm2004.js' },
 };
 
-export const contentTypes: Record<string, string> = {
+const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.htm': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -1,6 +1,11 @@
 export type { Cmi5CourseInfo } from './cmi5-course.ts';
 export { readCmi5Course } from './cmi5-course.ts';
-export type { Cmi5HostOptions, Cmi5LaunchMode, RunningCmi5Host } from './cmi5-host.ts';
+export type {
+  Cmi5HostOptions,
+  Cmi5LaunchMode,
+  Cmi5Learner,
+  RunningCmi5Host,
+} from './cmi5-host.ts';
 export { startCmi5Host } from './cmi5-host.ts';
 export type { Cmi5History, Cmi5Session, Cmi5Verb, Statement } from './cmi5-rules.ts';
 export {

@@ -12,7 +12,8 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { exportFormats } from '@teach-in/course-schema';
-import { startHost, unpackZip } from '@teach-in/lms-host';
+import { readLaunch } from '@teach-in/lms-bridge';
+import { startCmi5Host, startHost, unpackZip } from '@teach-in/lms-host';
 import type { Browser, Cookie, Frame } from 'playwright-core';
 import { buildToTemp, readZip, repoRoot } from './support/build-fixture.ts';
 import { launchChromium } from './support/chromium.ts';
@@ -26,12 +27,12 @@ const courseNames = readdirSync(coursesRoot, { withFileTypes: true })
   .sort();
 
 /** The formats these tests open; a new export format must get a test here (checked below). */
-const coveredFormats: readonly string[] = ['scorm12', 'scorm2004', 'web', 'guide'];
+const coveredFormats: readonly string[] = ['scorm12', 'scorm2004', 'cmi5', 'web', 'guide'];
 /**
- * Formats whose privacy test is being written on another branch (cmi5 needs the cmi5
- * host). Listed here so the guard below still fails for any other unchecked format.
+ * Formats whose privacy test is being written on another branch. Listed here so the guard
+ * below still fails for any other unchecked format.
  */
-const pendingFormats: readonly string[] = ['cmi5'];
+const pendingFormats: readonly string[] = [];
 
 let browser: Browser;
 const builds = new Map<string, string>();
@@ -138,6 +139,60 @@ async function underHost(name: string, version: Version, tamper?: Tamper): Promi
   }
 }
 
+/**
+ * A learner takes the cmi5 package from the cmi5 host, to the end. Besides the package's
+ * folder, the only addresses allowed are the two the launch URL names: the xAPI endpoint
+ * and the one-time fetch URL.
+ */
+async function underCmi5Host(name: string): Promise<Session> {
+  const dir = built(name);
+  const zip = readdirSync(dir).find((f) => f.endsWith('.cmi5.zip'));
+  assert.ok(zip, `no cmi5 zip in ${dir}`);
+  const packageDir = mkdtempSync(path.join(tmpdir(), 'teach-in-privacy-cmi5-'));
+  unpackZip(readZip(path.join(dir, zip)), packageDir);
+  const host = await startCmi5Host({ packageDir });
+  const context = await browser.newContext();
+  const traffic = recordTraffic(context);
+  try {
+    const page = await context.newPage();
+    await page.goto(host.url);
+    const iframe = page.locator('iframe');
+    const content = await (await iframe.elementHandle())?.contentFrame();
+    assert.ok(content, 'the host shows the course in a frame');
+    const launch = readLaunch(new URL(content.url()).search);
+    assert.ok(launch, 'the AU was launched with the cmi5 parameters');
+    const marker = `reflection-marker-${randomUUID()}`;
+    const walk = await walkCourse(content, marker);
+    await iframe.evaluate((element: HTMLIFrameElement) => {
+      element.src = 'about:blank';
+    });
+    while (!host.statements().some((s) => s.verb?.id?.endsWith('/terminated'))) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const origin = new URL(host.url).origin;
+    const packageRoot = new URL('/content/', origin).href;
+    const allowed = (url: string) =>
+      url === 'about:blank' ||
+      url === host.url ||
+      url.startsWith(packageRoot) ||
+      url.startsWith(launch.endpoint) ||
+      url === launch.fetch;
+    return {
+      marker,
+      walk,
+      traffic,
+      cookies: await context.cookies(),
+      calls: host.statements().map((s) => ({ ...s })) as unknown as Call[],
+      cmi: host.states(),
+      allowed,
+    };
+  } finally {
+    await context.close();
+    await host.close();
+    rmSync(packageDir, { recursive: true, force: true });
+  }
+}
+
 /** A learner opens the offline web copy from file:// and takes it to the end. */
 async function fromFile(name: string): Promise<Session> {
   const webDir = path.join(built(name), 'web');
@@ -197,6 +252,14 @@ for (const name of courseNames) {
         assert.deepEqual(privacyProblems(session, true), []);
       });
     }
+
+    test('cmi5 under the cmi5 host: talks only to its launch endpoint, sets no cookie, sends no free text', async (t) => {
+      const session = await underCmi5Host(name);
+      t.diagnostic(
+        `${session.walk.pages.length} pages, ${session.walk.textareasFilled} textareas, ${session.calls.length} statements`,
+      );
+      assert.deepEqual(privacyProblems(session, true), []);
+    });
 
     test('facilitator guide from file://: asks for nothing outside its folder, sets no cookie', async () => {
       const dir = built(name);

@@ -1,3 +1,5 @@
+import { readLaunch } from './cmi5-statements.ts';
+import { Cmi5Tracker } from './cmi5-tracker.ts';
 import { findApi } from './scorm-api.ts';
 import { Scorm12Tracker } from './scorm12-tracker.ts';
 import { Scorm2004Tracker } from './scorm2004-tracker.ts';
@@ -10,6 +12,14 @@ export type TrackerKind = Tracker['kind'];
 function localStorageOf(win: Window): Storage | undefined {
   try {
     return win.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function sessionStorageOf(win: Window): Storage | undefined {
+  try {
+    return win.sessionStorage;
   } catch {
     return undefined;
   }
@@ -44,6 +54,16 @@ export function connectTracker(
       });
     }
     log('No workshop server config found; keeping progress on this device.');
+  } else if (kind === 'cmi5') {
+    const launch = readLaunch(win.location.search);
+    if (launch) {
+      return new Cmi5Tracker(launch, {
+        fetch: win.fetch.bind(win),
+        storage: sessionStorageOf(win),
+        log,
+      });
+    }
+    log('No cmi5 launch parameters; keeping progress on this device.');
   }
   return new StandaloneTracker(localStorageOf(win), courseKey);
 }

@@ -1,3 +1,16 @@
+export {
+  answeredStatements,
+  type Cmi5Launch,
+  cmi5Statement,
+  type LaunchData,
+  type LaunchMode,
+  type MoveOn,
+  readLaunch,
+  resultVerbs,
+  withMasteryScore,
+  type XapiStatement,
+} from './cmi5-statements.ts';
+export { type Cmi5Environment, Cmi5Tracker, courseStateId } from './cmi5-tracker.ts';
 export { completionRule, isComplete, type Progress } from './completion.ts';
 export type { TrackerKind } from './connect.ts';
 export { connectTracker } from './connect.ts';

@@ -44,7 +44,13 @@ export class ResilientSession {
       setTimeout: (run, ms) => globalThis.setTimeout(run, ms),
       clearTimeout: (handle) => globalThis.clearTimeout(handle as number),
     },
-  ) {}
+  ) {
+    tracker.onUndelivered?.(() => {
+      if (this.#latest) this.#latest.synced = false;
+      this.#writeLocal();
+      this.#scheduleRetry();
+    });
+  }
 
   /** The local copy left by an earlier visit, if any. */
   readLocal(): LocalCopy | undefined {

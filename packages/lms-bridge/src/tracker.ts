@@ -59,7 +59,7 @@ export interface ResumeData {
  * that trackers which fetch (cmi5: the auth token, LMS.LaunchData, xAPI state) fit.
  */
 export interface Tracker {
-  readonly kind: 'scorm12' | 'scorm2004' | 'standalone' | 'workshop';
+  readonly kind: 'scorm12' | 'scorm2004' | 'cmi5' | 'standalone' | 'workshop';
   /** Opens the session and returns what the last session left. */
   start(): Promise<ResumeData>;
   setLocation(pageId: string): void;
@@ -72,4 +72,9 @@ export interface Tracker {
   leave(): void;
   /** The page was hidden (a phone may kill it next): send what we have. */
   flush(): boolean;
+  /**
+   * Trackers that send in the background (cmi5) answer before the LMS does; they call this
+   * listener when a send they said yes to failed, so the session retries.
+   */
+  onUndelivered?(listener: () => void): void;
 }

@@ -1,5 +1,14 @@
 export type { AttemptKey, AttemptStore, CmiData, SavedAttempt } from './attempt-store.ts';
 export { fileAttemptStore, memoryAttemptStore } from './attempt-store.ts';
+export type { Cmi5CourseInfo } from './cmi5-course.ts';
+export { readCmi5Course } from './cmi5-course.ts';
+export type {
+  Cmi5HostOptions,
+  Cmi5LaunchMode,
+  Cmi5Learner,
+  RunningCmi5Host,
+} from './cmi5-host.ts';
+export { startCmi5Host } from './cmi5-host.ts';
 export type { Cmi5History, Cmi5Session, Cmi5Verb, Statement } from './cmi5-rules.ts';
 export {
   cmi5Category,
@@ -9,6 +18,8 @@ export {
   sessionIdExtension,
   verbOf,
 } from './cmi5-rules.ts';
+export type { LaunchSession, StoredStatement } from './cmi5-store.ts';
+export { allowedStatementViolations, Cmi5Store } from './cmi5-store.ts';
 export type { HostOptions, RunningHost } from './host-server.ts';
 export { defaultLearner, startHost } from './host-server.ts';
 export type { HostConfig, HostedPackage, RuntimeKind } from './hosting.ts';

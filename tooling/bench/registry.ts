@@ -2,6 +2,7 @@ import { buildScaling } from './measurements/build-scaling.ts';
 import { coldBuild } from './measurements/cold-build.ts';
 import { packageSize } from './measurements/package-size.ts';
 import { phoneNetwork } from './measurements/phone-network.ts';
+import { workshopLatency } from './measurements/workshop-latency.ts';
 import type { Measurement } from './types.ts';
 
 /**
@@ -13,4 +14,5 @@ export const measurements = [
   phoneNetwork,
   coldBuild,
   buildScaling,
+  workshopLatency,
 ] as const satisfies readonly Measurement[];

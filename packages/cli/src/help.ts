@@ -5,6 +5,7 @@ Usage:
   teach-in check [paths...]            check courses and report every problem
   teach-in build [paths...] [options]  check, then build packages into dist/
   teach-in readability [paths...]      reading grade of each module's learner text
+  teach-in workshop [paths...]         serve courses to a room: phones join, live totals
 
 Each path is a course folder (holding course.yaml) or a folder of course folders.
 Default: courses
@@ -49,5 +50,25 @@ Options:
 
 Exit codes: 0 every module within the limit, 1 a module above it or course errors,
 2 bad command line.
+`,
+  workshop: `teach-in workshop [paths...] [options]
+teach-in workshop --delete-data [--data <dir>]
+
+Serves the courses for an in-person session. Participants open the join address (or
+scan the QR code) and join with a nickname only; their progress and answers are kept
+in a SQLite database in the data folder. The facilitator opens /facilitator on this
+computer and types the token printed at start: live totals per question (never who
+answered what), room polls, and a CSV of the totals.
+
+Options:
+      --lan                 listen on the local network (default: this computer only)
+  -p, --port <n>            port (default: 8080; 0 picks a free one)
+      --data <dir>          data folder (default: .teach-in/workshop)
+      --retention-days <n>  remove data older than this at start (default: 30)
+      --delete-data         erase the database (and its -wal and -shm files), then exit
+  -h, --help                show this help
+
+Stop with Ctrl+C. Starting again with the same data folder carries on where the room
+left off: participants stay joined and keep their progress.
 `,
 } as const;

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { runBuild } from './commands/build.ts';
 import { runCheck } from './commands/check.ts';
 import { runReadability } from './commands/readability.ts';
+import { runWorkshop } from './commands/workshop.ts';
 import { exitCodes } from './exit-codes.ts';
 import { helpText } from './help.ts';
 
@@ -16,6 +17,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`teach-in: unknown command "${command}"\n\n${helpText.main}`);
     return exitCodes.usage;
   }
+  // The workshop has options of its own (a server, not a build): it parses them itself.
+  if (command === 'workshop') return runWorkshop(rest);
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(rest);

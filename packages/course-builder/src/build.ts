@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Course, ExportFormat } from '@teach-in/course-schema';
+import { accessibleAccent, minimumContrast } from './accent.ts';
 import { type ExportOutput, exporters } from './exporters/exporters.ts';
 import { runtimeBundle } from './runtime-bundle.ts';
 
@@ -8,6 +9,8 @@ export interface BuildOptions {
   formats: readonly ExportFormat[];
   /** Folder that receives `<course-id>/`. */
   outDir: string;
+  /** Told about anything the build changed on the author's behalf (a darkened accent). */
+  warn?: (message: string) => void;
 }
 
 export interface BuiltFile {
@@ -38,6 +41,14 @@ function writeOutput(dir: string, output: ExportOutput): BuiltFile[] {
  */
 export async function buildCourse(course: Course, options: BuildOptions): Promise<BuiltFile[]> {
   const runtime = await runtimeBundle();
+  if (course.accent) {
+    const accent = accessibleAccent(course.accent);
+    if (accent.adjusted) {
+      options.warn?.(
+        `${course.id}: theme.accent ${course.accent} has too little contrast on the page backgrounds for WCAG AA (needs ${minimumContrast}:1); using ${accent.color} (${accent.contrast.toFixed(2)}:1) instead.`,
+      );
+    }
+  }
   const finalDir = path.join(options.outDir, course.id);
   const tempDir = path.join(options.outDir, `.${course.id}.building-${process.pid}`);
   rmSync(tempDir, { recursive: true, force: true });

@@ -1,6 +1,9 @@
 import type { Block, Course, LmsKind, Module, Page } from '@teach-in/course-schema';
 import { questionTags } from '@teach-in/course-schema';
+import { renderDataNotice } from './data-notice.ts';
+import { PageGlossary } from './glossary-terms.ts';
 import { escapeHtml, jsonForScript } from './html.ts';
+import { type PageStrings, pageStringsFor } from './page-strings/index.ts';
 import { sanitize } from './sanitize.ts';
 
 /** File names inside every package; the manifests and the page refer to them. */
@@ -10,8 +13,17 @@ export const runtimeFiles = { js: 'teach-in.js', css: 'teach-in.css', page: 'ind
  * A package talks to nothing outside its own folder. Lit's styles use constructable
  * stylesheets, which style-src does not govern, so no 'unsafe-inline' is needed. Only cmi5
  * connects anywhere: to the LMS's xAPI endpoint, named in the launch URL and unknown at
- * build time, so it may use any https origin (or its own, for a local LMS).
+ * build time, so it may use any https origin (or its own, for a local LMS). And a page
+ * served by `teach-in workshop` talks to that server, its own origin.
  */
+const connectSources = {
+  scorm12: "connect-src 'none'",
+  scorm2004: "connect-src 'none'",
+  standalone: "connect-src 'none'",
+  cmi5: "connect-src 'self' https:",
+  workshop: "connect-src 'self'",
+} as const satisfies Record<LmsKind, string>;
+
 function contentSecurityPolicy(lms: LmsKind): string {
   return [
     "default-src 'none'",
@@ -20,7 +32,7 @@ function contentSecurityPolicy(lms: LmsKind): string {
     "img-src 'self' data:",
     "media-src 'self'",
     "font-src 'none'",
-    lms === 'cmi5' ? "connect-src 'self' https:" : "connect-src 'none'",
+    connectSources[lms],
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
@@ -28,7 +40,12 @@ function contentSecurityPolicy(lms: LmsKind): string {
 
 const rtlLanguages = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'yi']);
 
-const calloutTitles = { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning' };
+/** Ids of the pages outside the course's sequence, reachable from the contents. */
+export const extraPages = {
+  glossary: 'glossary',
+  references: 'references',
+  dataNotice: 'data-notice',
+} as const;
 
 /** Sanitizes every authored HTML field of a question (`html` or `...Html`), at any depth. */
 function sanitizedQuestion<T>(value: T, key = ''): T {
@@ -45,14 +62,14 @@ function sanitizedQuestion<T>(value: T, key = ''): T {
 }
 
 /** Learner-facing HTML for one block; facilitator notes never reach the learner. */
-function renderBlock(block: Block): string {
+function renderBlock(block: Block, glossary: PageGlossary, t: PageStrings): string {
   switch (block.kind) {
     case 'prose':
-      return sanitize(block.html);
+      return glossary.mark(sanitize(block.html));
     case 'callout':
       return `<div class="ti-callout ti-callout-${block.variant}"><p class="ti-callout-title">${
-        calloutTitles[block.variant]
-      }</p>${sanitize(block.html)}</div>`;
+        t.callouts[block.variant]
+      }</p>${glossary.mark(sanitize(block.html))}</div>`;
     case 'facilitator':
       return '';
     case 'question': {
@@ -63,29 +80,118 @@ function renderBlock(block: Block): string {
   }
 }
 
-function renderReferences(page: Page, anchor: (key: string) => string): string {
+function renderReferences(page: Page, anchor: (key: string) => string, t: PageStrings): string {
   if (page.references.length === 0) return '';
   const items = page.references
     .map((ref) => `<li id="${escapeHtml(anchor(ref.key))}">${escapeHtml(ref.text)}</li>`)
     .join('');
-  return `<aside class="ti-sources" aria-label="Sources"><h3>Sources</h3><ol>${items}</ol></aside>`;
+  return `<aside class="ti-sources" aria-label="${escapeHtml(t.sources)}"><h3>${escapeHtml(
+    t.sources,
+  )}</h3><ol>${items}</ol></aside>`;
 }
+
+interface RenderContext {
+  course: Course;
+  t: PageStrings;
+  anchor: (pageId: string, key: string) => string;
+  glossary: readonly Course['glossary'][number][];
+}
+
+const headingIdOf = (pageNumber: number) => `page-${pageNumber}`;
 
 function renderPage(
   module: Module,
   page: Page,
   pageNumber: number,
-  anchor: (pageId: string, key: string) => string,
+  context: RenderContext,
 ): string {
-  const headingId = `page-${pageNumber}`;
+  const headingId = headingIdOf(pageNumber);
+  const glossary = new PageGlossary(context.glossary, `term-${pageNumber}`);
   return [
-    `<section class="ti-page" data-page-id="${escapeHtml(page.id)}" aria-labelledby="${headingId}">`,
+    `<section class="ti-page" data-page-id="${escapeHtml(page.id)}" data-module-id="${escapeHtml(
+      module.id,
+    )}" aria-labelledby="${headingId}">`,
     `<p class="ti-module-title">${escapeHtml(module.title)}</p>`,
     `<h2 id="${headingId}" tabindex="-1">${escapeHtml(page.title)}</h2>`,
-    ...page.blocks.map(renderBlock),
-    renderReferences(page, (key) => anchor(page.id, key)),
+    ...page.blocks.map((block) => renderBlock(block, glossary, context.t)),
+    renderReferences(page, (key) => context.anchor(page.id, key), context.t),
     '</section>',
   ].join('\n');
+}
+
+function extraPage(id: string, title: string, body: string): string {
+  return [
+    `<section class="ti-extra" data-extra="${id}" aria-labelledby="${id}-heading">`,
+    `<h2 id="${id}-heading" tabindex="-1">${escapeHtml(title)}</h2>`,
+    body,
+    '</section>',
+  ].join('\n');
+}
+
+function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '') || 'term'
+  );
+}
+
+function glossaryPage(context: RenderContext): string {
+  const { glossary, t } = context;
+  if (glossary.length === 0) return '';
+  const sorted = [...glossary].sort((a, b) =>
+    a.term.localeCompare(b.term, context.course.language, { sensitivity: 'base' }),
+  );
+  const items = sorted
+    .map(
+      (entry) =>
+        `<dt id="glossary-${escapeHtml(slug(entry.term))}">${escapeHtml(entry.term)}</dt><dd>${entry.definitionHtml}</dd>`,
+    )
+    .join('');
+  return extraPage(extraPages.glossary, t.glossary, `<dl class="ti-glossary">${items}</dl>`);
+}
+
+/** Per module: every source its pages cite, once, in order of first citation. */
+function referencesPage(context: RenderContext): string {
+  const { course, t } = context;
+  let pageNumber = 0;
+  const sections: string[] = [];
+  for (const module of course.modules) {
+    const cited = new Map<string, { text: string; pages: string[] }>();
+    for (const page of module.pages) {
+      const link = `<a href="#${headingIdOf(++pageNumber)}">${escapeHtml(page.title)}</a>`;
+      for (const ref of page.references) {
+        const entry = cited.get(ref.key) ?? { text: ref.text, pages: [] };
+        entry.pages.push(link);
+        cited.set(ref.key, entry);
+      }
+    }
+    if (cited.size === 0) continue;
+    const items = [...cited.values()]
+      .map(
+        (ref) =>
+          `<li>${escapeHtml(ref.text)} <span class="ti-cited-on">${escapeHtml(t.citedOn)} ${ref.pages.join(', ')}</span></li>`,
+      )
+      .join('');
+    sections.push(`<h3>${escapeHtml(module.title)}</h3><ol>${items}</ol>`);
+  }
+  if (sections.length === 0) return '';
+  return extraPage(
+    extraPages.references,
+    t.references,
+    `<p>${escapeHtml(t.referencesIntro)}</p>${sections.join('')}`,
+  );
+}
+
+/** Draw counts of every pool, keyed `<module id>/<pool key>` as questions name them. */
+function poolDraws(course: Course): Record<string, number> {
+  return Object.fromEntries(
+    course.modules.flatMap((module) =>
+      Object.entries(module.pools).map(([key, pool]) => [key, pool.draw]),
+    ),
+  );
 }
 
 export interface PageOptions {
@@ -97,10 +203,25 @@ export interface PageOptions {
 export function renderCoursePage(course: Course, options: PageOptions): string {
   const language = course.language;
   const dir = rtlLanguages.has(language.split('-')[0] ?? '') ? 'rtl' : 'ltr';
+  const t = pageStringsFor(language);
+  const context: RenderContext = {
+    course,
+    t,
+    anchor: options.anchor,
+    glossary: course.glossary.map((entry) => ({
+      term: entry.term,
+      definitionHtml: sanitize(entry.definitionHtml),
+    })),
+  };
   let pageNumber = 0;
   const pages = course.modules.flatMap((module) =>
-    module.pages.map((page) => renderPage(module, page, ++pageNumber, options.anchor)),
+    module.pages.map((page) => renderPage(module, page, ++pageNumber, context)),
   );
+  const extras = [
+    glossaryPage(context),
+    referencesPage(context),
+    extraPage(extraPages.dataNotice, t.dataNotice, renderDataNotice(course, options.lms, t)),
+  ].filter(Boolean);
   return `<!doctype html>
 <html lang="${escapeHtml(language)}" dir="${dir}">
 <head>
@@ -113,10 +234,13 @@ export function renderCoursePage(course: Course, options: PageOptions): string {
 <script src="${runtimeFiles.js}" defer></script>
 </head>
 <body>
-<header class="ti-header"><p>${escapeHtml(course.title)}</p></header>
+<header class="ti-header"><h1>${escapeHtml(course.title)}</h1></header>
 <main>
-<ti-course data-lms="${options.lms}" data-course-key="${escapeHtml(course.id)}" passing-score="${course.passingScore}">
+<ti-course data-lms="${options.lms}" data-course-key="${escapeHtml(course.id)}" data-completion="${
+    course.completion
+  }" data-pools="${escapeHtml(JSON.stringify(poolDraws(course)))}" passing-score="${course.passingScore}">
 ${pages.join('\n')}
+${extras.join('\n')}
 </ti-course>
 </main>
 </body>

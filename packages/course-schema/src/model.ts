@@ -88,4 +88,4 @@ export type CalloutVariant = (typeof calloutVariants)[number];
 /** The formats a course can be exported to. */
 export const exportFormats = ['scorm12', 'scorm2004', 'cmi5', 'web', 'guide'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
-export type LmsKind = 'scorm12' | 'scorm2004' | 'cmi5' | 'standalone';
+export type LmsKind = 'scorm12' | 'scorm2004' | 'cmi5' | 'standalone' | 'workshop';

@@ -3,6 +3,7 @@ import { Scorm12Tracker } from './scorm12-tracker.ts';
 import { Scorm2004Tracker } from './scorm2004-tracker.ts';
 import { StandaloneTracker } from './standalone-tracker.ts';
 import type { Tracker } from './tracker.ts';
+import { readWorkshopConfig, WorkshopTracker } from './workshop-tracker.ts';
 
 export type TrackerKind = Tracker['kind'];
 
@@ -32,6 +33,17 @@ export function connectTracker(
     const api = findApi(win, 'API_1484_11');
     if (api) return new Scorm2004Tracker(api, log);
     log('No SCORM 2004 API found; keeping progress on this device.');
+  } else if (kind === 'workshop') {
+    // Served by `teach-in workshop`: the server put its endpoint and the resume data in the page.
+    const config = readWorkshopConfig(win.document);
+    if (config) {
+      return new WorkshopTracker(config, {
+        fetch: win.fetch.bind(win),
+        setTimeout: win.setTimeout.bind(win),
+        log,
+      });
+    }
+    log('No workshop server config found; keeping progress on this device.');
   }
   return new StandaloneTracker(localStorageOf(win), courseKey);
 }

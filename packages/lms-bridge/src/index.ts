@@ -12,3 +12,10 @@ export {
   scorm2004Timestamp,
 } from './time-format.ts';
 export type { AnswerRecord, Outcome, ResumeData, Tracker } from './tracker.ts';
+export type { WorkshopAnswer, WorkshopConfig, WorkshopProgress } from './workshop-protocol.ts';
+export type { WorkshopTrackerDeps } from './workshop-tracker.ts';
+export {
+  readWorkshopConfig,
+  WorkshopTracker,
+  workshopConfigElementId,
+} from './workshop-tracker.ts';

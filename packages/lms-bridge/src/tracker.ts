@@ -32,7 +32,7 @@ export interface ResumeData {
 }
 
 export interface Tracker {
-  readonly kind: 'scorm12' | 'scorm2004' | 'standalone';
+  readonly kind: 'scorm12' | 'scorm2004' | 'standalone' | 'workshop';
   /** Opens the session and returns what the last session left. */
   start(): ResumeData;
   setLocation(pageId: string): void;

@@ -37,7 +37,11 @@ export async function runBuild(
   for (const course of courses) {
     const started = performance.now();
     try {
-      const built = await buildCourse(course, { formats, outDir });
+      const built = await buildCourse(course, {
+        formats,
+        outDir,
+        warn: (message) => process.stderr.write(`warning: ${message}\n`),
+      });
       const bytes = built.reduce((sum, f) => sum + f.bytes, 0);
       const ms = Math.round(performance.now() - started);
       process.stdout.write(

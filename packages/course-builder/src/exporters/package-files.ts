@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { referenceAnchor } from '@teach-in/course-parser';
 import type { Course, LmsKind } from '@teach-in/course-schema';
+import { accessibleAccent } from '../accent.ts';
 import { renderCoursePage, runtimeFiles } from '../render-page.ts';
 import type { RuntimeBundle } from '../runtime-bundle.ts';
 
@@ -9,9 +10,10 @@ export type PackageFiles = Map<string, Uint8Array>;
 
 const encoder = new TextEncoder();
 
-/** The course's theme on top of the shared stylesheet. */
+/** The course's theme on top of the shared stylesheet, darkened if it lacks contrast. */
 function stylesheet(course: Course, runtime: RuntimeBundle): string {
-  return course.accent ? `${runtime.css}\n:root{--ti-accent:${course.accent}}\n` : runtime.css;
+  if (!course.accent) return runtime.css;
+  return `${runtime.css}\n:root{--ti-accent:${accessibleAccent(course.accent).color}}\n`;
 }
 
 /** The page, the runtime and every asset the content links to: what every format ships. */

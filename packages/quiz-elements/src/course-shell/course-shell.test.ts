@@ -1,42 +1,18 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import type { ChoiceQuestion } from '@teach-in/course-schema';
 import { sendKeys } from '@web/test-runner-commands';
-import {
-  checkAnswer,
-  choose,
-  expectSameElement,
-  normalized,
-  recordAnswers,
-} from '../question-base/question-contract.ts';
-import type { QuestionElement } from '../question-base/question-element.ts';
 import '../choice-question/multiple-choice.ts';
 import '../choice-question/single-choice.ts';
 import type { FinishDetail, PageViewDetail } from '../events.ts';
 import type { CourseShellElement, CourseState } from './course-shell.ts';
 import './course-shell.ts';
-
-function question(
-  id: string,
-  type: 'single' | 'multiple',
-  graded: boolean,
-  right: string[],
-): ChoiceQuestion {
-  return {
-    type,
-    id,
-    moduleId: 'job-quality',
-    promptHtml: `Question ${id}?`,
-    promptText: `Question ${id}?`,
-    graded,
-    attempts: 1,
-    shuffle: false,
-    choices: ['a', 'b', 'c'].map((choiceId) => ({
-      id: choiceId,
-      html: `Answer ${choiceId.toUpperCase()}`,
-      correct: right.includes(choiceId),
-    })),
-  };
-}
+import type { ShellQuestion } from './shell-question.ts';
+import {
+  answer as answerWith,
+  expectSameElement,
+  normalized,
+  choiceQuestion as question,
+  recordAnswers,
+} from './shell-test-support.ts';
 
 const pay = question('pay-transparency', 'single', true, ['b']);
 const surveillance = question('surveillance-signs', 'multiple', true, ['a', 'c']);
@@ -87,9 +63,11 @@ async function clickPrevious(el: CourseShellElement): Promise<void> {
   await el.updateComplete;
 }
 
-async function answer(q: QuestionElement, ids: string[]): Promise<void> {
-  await choose(q, ids);
-  await checkAnswer(q);
+async function answer(q: ShellQuestion, ids: string[]): Promise<void> {
+  await answerWith(
+    q,
+    ids.map((id) => `Answer ${id.toUpperCase()}`),
+  );
 }
 
 async function finish(el: CourseShellElement): Promise<FinishDetail> {
@@ -239,6 +217,8 @@ describe('ti-course', () => {
           [pay.id]: { response: ['c'], attempts: 1, done: true },
           [surveillance.id]: { response: ['a', 'c'], attempts: 1, done: true },
         },
+        pools: {},
+        seed: el.snapshot().seed,
         finished: false,
       });
 
@@ -284,6 +264,21 @@ describe('ti-course', () => {
       expect(el.currentIndex).to.equal(0);
       expect(el.snapshot().seen).to.deep.equal([0]);
     });
+
+    it('restores answers saved before pools and seeds ({response, checked})', async () => {
+      const el = await mountCourse();
+      const old = {
+        page: 1,
+        seen: [0, 1],
+        answers: { [pay.id]: { response: ['b'], checked: true } },
+      };
+      el.restore(old as unknown as Partial<CourseState>);
+      await el.updateComplete;
+      expect(questionById(el, pay.id).isCorrect).to.equal(true);
+      expect(el.snapshot().answers).to.deep.equal({
+        [pay.id]: { response: ['b'], attempts: 1, done: true },
+      });
+    });
   });
 
   describe('accessibility', () => {
@@ -300,7 +295,9 @@ describe('ti-course', () => {
     it('names the navigation and the progress bar', async () => {
       const el = await mountCourse();
       await clickNext(el);
-      expect(el.querySelector('nav')?.getAttribute('aria-label')).to.equal('Course navigation');
+      expect(el.querySelector('.ti-shell nav')?.getAttribute('aria-label')).to.equal(
+        'Course navigation',
+      );
       const progress = el.querySelector('progress')!;
       expect(progress.getAttribute('aria-label')).to.equal('Progress');
       expect(progress.max).to.equal(3);

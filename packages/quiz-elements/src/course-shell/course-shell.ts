@@ -1,24 +1,42 @@
 import type { QuestionProgress } from '@teach-in/course-schema';
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, render } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { CourseFinishEvent, type FinishDetail, PageViewEvent } from '../events.ts';
-import type { QuestionElement } from '../question-base/question-element.ts';
-import { stringsFor } from '../strings.ts';
+import { languageOf, type Strings, stringsFor } from '../strings/index.ts';
+import { contentsView } from './contents-view.ts';
+import { type Outline, readOutline } from './course-outline.ts';
+import { drawPools, freshSeed, questionSeed } from './draws.ts';
+import { onTermClick, onTermFocusIn, onTermFocusOut, onTermKeyDown } from './glossary-terms.ts';
+import { keepOnDevice, readFromDevice, reflectionsKey } from './on-device-reflections.ts';
+import {
+  dataOf,
+  isPrivateReflection,
+  isSeed,
+  isUpgraded,
+  migrateAnswer,
+  questionSelector,
+  type ShellQuestion,
+} from './shell-question.ts';
 
 /** Everything the shell needs to put a returning learner back where they were. */
 export interface CourseState {
   page: number;
   seen: number[];
+  /** Progress by question id; never the text of a private reflection. */
   answers: Record<string, QuestionProgress>;
+  /** Drawn question ids by pool key (`<module id>/<pool key>`). */
+  pools: Record<string, string[]>;
+  /** The attempt's seed: every draw and shuffle derives from it. */
+  seed: number;
   finished: boolean;
 }
-
-const questionSelector = 'ti-single-choice, ti-multiple-choice';
 
 /**
  * The course shell. The pages are server-rendered `<section class="ti-page">` children, so
  * content shows before any script runs; the shell shows one page at a time and adds the
- * navigation, progress and the result. It renders in the light DOM so the course's one
+ * contents, navigation, progress, glossary terms, question pools and the result. Pages
+ * outside the sequence (`<section class="ti-extra">`: glossary, references, what the
+ * course records) open from the contents. It renders in the light DOM so the course's one
  * stylesheet styles authored content and shell alike.
  */
 @customElement('ti-course')
@@ -28,8 +46,28 @@ export class CourseShellElement extends LitElement {
   @state() protected index = 0;
   @state() protected seen: number[] = [];
   @state() protected result: FinishDetail | null = null;
+  /** The `data-extra` name of the page outside the sequence on show, if any. */
+  @state() protected extra: string | null = null;
+  @state() protected contentsOpen = false;
+
+  #seed: number | undefined;
+  #pools: Record<string, string[]> = {};
+  #top: HTMLElement | undefined;
+  #outline: Outline | undefined;
+
+  constructor() {
+    super();
+    this.addEventListener('click', (event) => this.#onClick(event));
+    this.addEventListener('keydown', (event) => this.#onKeyDown(event));
+    this.addEventListener('focusin', onTermFocusIn);
+    this.addEventListener('focusout', onTermFocusOut);
+    this.addEventListener('ti-answer', () => this.#keepPrivateReflections());
+  }
 
   protected override createRenderRoot(): HTMLElement {
+    this.#top = document.createElement('div');
+    this.#top.className = 'ti-shell-top';
+    this.prepend(this.#top);
     const controls = document.createElement('div');
     controls.className = 'ti-shell';
     this.append(controls);
@@ -40,16 +78,34 @@ export class CourseShellElement extends LitElement {
     return [...this.querySelectorAll<HTMLElement>('.ti-page')];
   }
 
-  get questions(): QuestionElement[] {
-    return [...this.querySelectorAll<QuestionElement>(questionSelector)];
+  get extras(): HTMLElement[] {
+    return [...this.querySelectorAll<HTMLElement>('.ti-extra')];
+  }
+
+  /** Every question element that has its behaviour (its tag is defined). */
+  get questions(): ShellQuestion[] {
+    return this.#allQuestions().filter(isUpgraded);
+  }
+
+  /** The questions of this attempt: not those a pool left out. */
+  get drawnQuestions(): ShellQuestion[] {
+    return this.questions.filter((q) => !q.hidden);
   }
 
   get currentIndex(): number {
     return this.index;
   }
 
+  /** The `data-extra` name of the page outside the sequence on show, or null. */
+  get currentExtra(): string | null {
+    return this.extra;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
+    // A new attempt until restore() says otherwise; both run before the questions render.
+    this.#seed ??= freshSeed();
+    this.#applyDraws();
     this.#show(this.index, false);
   }
 
@@ -60,10 +116,19 @@ export class CourseShellElement extends LitElement {
 
   snapshot(): CourseState {
     const answers: Record<string, QuestionProgress> = {};
-    for (const question of this.questions) {
-      if (question.answered) answers[question.questionId] = question.progress;
+    for (const question of this.drawnQuestions) {
+      if (question.answered && !isPrivateReflection(question)) {
+        answers[question.questionId] = question.progress;
+      }
     }
-    return { page: this.index, seen: [...this.seen], answers, finished: this.result !== null };
+    return {
+      page: this.index,
+      seen: [...this.seen],
+      answers,
+      pools: structuredClone(this.#pools),
+      seed: this.#seed ?? 0,
+      finished: this.result !== null,
+    };
   }
 
   restore(saved: Partial<CourseState>): void {
@@ -72,12 +137,21 @@ export class CourseShellElement extends LitElement {
     if (typeof saved.page === 'number' && saved.page >= 0 && saved.page < total) {
       this.index = saved.page;
     }
-    for (const question of this.questions) {
-      const answer = saved.answers?.[question.questionId];
+    if (isSeed(saved.seed)) {
+      this.#seed = saved.seed;
+      this.#pools = saved.pools && typeof saved.pools === 'object' ? saved.pools : {};
+      this.#applyDraws();
+    }
+    const onDevice = readFromDevice(this.#reflectionsKey);
+    for (const question of this.drawnQuestions) {
+      const id = question.questionId;
+      const stored = isPrivateReflection(question) ? onDevice[id] : saved.answers?.[id];
+      const answer = stored ? migrateAnswer(stored) : undefined;
       if (answer) question.restore(answer);
     }
     // A finished course stays finished: show its result again, without reporting it again.
     this.result = saved.finished === true ? this.#outcome() : null;
+    this.#show(this.index, false, false);
   }
 
   /** Page index for a page id (the LMS location), or -1. */
@@ -87,27 +161,83 @@ export class CourseShellElement extends LitElement {
 
   goTo(index: number): void {
     if (index < 0 || index >= this.pages.length) return;
+    this.extra = null;
+    this.contentsOpen = false;
     this.#show(index, true);
   }
 
-  #show(index: number, moveFocus: boolean): void {
+  /** Shows a page outside the sequence (`glossary`, `references`, `data-notice`). */
+  openExtra(name: string): void {
+    const section = this.extras.find((s) => s.dataset.extra === name);
+    if (!section) return;
+    this.extra = name;
+    this.contentsOpen = false;
+    for (const page of [...this.pages, ...this.extras]) page.hidden = page !== section;
+    this.#focusHeading(section);
+  }
+
+  // ---- pools and seeds ----------------------------------------------------------------
+
+  #allQuestions(): ShellQuestion[] {
+    return [...this.querySelectorAll<ShellQuestion>(questionSelector)];
+  }
+
+  #poolDraws(): Record<string, number> {
+    try {
+      const value: unknown = JSON.parse(this.dataset.pools ?? '{}');
+      return value && typeof value === 'object' ? (value as Record<string, number>) : {};
+    } catch {
+      return {};
+    }
+  }
+
+  /** Draws every pool (keeping saved draws), hides the rest and seeds every question. */
+  #applyDraws(): void {
+    const seed = this.#seed ?? 0;
+    const byPool = new Map<string, string[]>();
+    for (const element of this.#allQuestions()) {
+      const data = dataOf(element);
+      const pool = data && 'pool' in data ? data.pool : undefined;
+      if (data && pool) byPool.set(pool, [...(byPool.get(pool) ?? []), data.id]);
+    }
+    this.#pools = drawPools(byPool, this.#poolDraws(), seed, this.#pools);
+    const drawn = new Set(Object.values(this.#pools).flat());
+    for (const element of this.#allQuestions()) {
+      const data = dataOf(element);
+      if (!data) continue;
+      element.hidden = 'pool' in data && data.pool !== undefined && !drawn.has(data.id);
+      element.seed = questionSeed(seed, data.id);
+    }
+  }
+
+  // ---- reflections that stay on the device --------------------------------------------
+
+  get #reflectionsKey(): string {
+    return reflectionsKey(this.dataset.courseKey ?? 'course');
+  }
+
+  #keepPrivateReflections(): void {
+    keepOnDevice(
+      this.#reflectionsKey,
+      this.drawnQuestions.filter((q) => isPrivateReflection(q) && q.answered),
+    );
+  }
+
+  // ---- pages --------------------------------------------------------------------------
+
+  #show(index: number, moveFocus: boolean, report = true): void {
     const pages = this.pages;
     if (pages.length === 0) return;
     this.index = index;
     pages.forEach((page, i) => {
       page.hidden = i !== index;
     });
+    for (const extra of this.extras) extra.hidden = true;
     if (!this.seen.includes(index)) this.seen = [...this.seen, index].sort((a, b) => a - b);
     const page = pages[index];
     if (!this.isConnected || !page) return;
-    if (moveFocus) {
-      const heading = page.querySelector<HTMLElement>('h1, h2');
-      if (heading) {
-        heading.tabIndex = -1;
-        heading.focus();
-      }
-      page.scrollIntoView?.({ block: 'start' });
-    }
+    if (moveFocus) this.#focusHeading(page);
+    if (!report) return;
     this.dispatchEvent(
       new PageViewEvent({
         pageId: page.dataset.pageId ?? String(index),
@@ -117,10 +247,56 @@ export class CourseShellElement extends LitElement {
     );
   }
 
+  #focusHeading(section: HTMLElement): void {
+    const heading = section.querySelector<HTMLElement>('h1, h2');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
+    // Instant, never smooth: the stylesheet sets no scroll-behavior.
+    section.scrollIntoView?.({ block: 'start' });
+  }
+
+  #backToCourse(): void {
+    this.extra = null;
+    this.#show(this.index, true);
+  }
+
+  #onClick(event: MouseEvent): void {
+    onTermClick(event);
+    const link = event.target instanceof Element ? event.target.closest('a') : null;
+    const hash = link?.getAttribute('href');
+    if (!link || !hash?.startsWith('#') || hash.length < 2 || !this.contains(link)) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    const section = target?.closest<HTMLElement>('.ti-page, .ti-extra');
+    if (!target || !section || !this.contains(section)) return;
+    const fromContents = link.closest('.ti-contents') !== null;
+    if (!section.hidden && !fromContents) return; // a link within the page on show
+    event.preventDefault();
+    if (section.classList.contains('ti-extra')) this.openExtra(section.dataset.extra ?? '');
+    else this.goTo(this.pages.indexOf(section));
+  }
+
+  #onKeyDown(event: KeyboardEvent): void {
+    if (onTermKeyDown(event)) {
+      event.stopPropagation();
+      return;
+    }
+    if (event.key !== 'Escape' || !this.contentsOpen) return;
+    const target = event.target instanceof Element ? event.target : null;
+    if (!target?.closest('.ti-shell-top')) return;
+    this.contentsOpen = false;
+    void this.updateComplete.then(() =>
+      this.querySelector<HTMLButtonElement>('.ti-contents-toggle')?.focus(),
+    );
+  }
+
+  // ---- the result ---------------------------------------------------------------------
+
   #outcome(): FinishDetail {
-    const graded = this.questions.filter((q) => q.counts);
-    const right = graded.filter((q) => q.isCorrect).length;
-    const scorePercent = graded.length ? Math.round((100 * right) / graded.length) : null;
+    const counted = this.drawnQuestions.filter((q) => q.counts);
+    const right = counted.filter((q) => q.isCorrect === true).length;
+    const scorePercent = counted.length ? Math.round((100 * right) / counted.length) : null;
     return {
       scorePercent,
       passed: scorePercent === null ? null : scorePercent >= this.passingScore,
@@ -136,11 +312,17 @@ export class CourseShellElement extends LitElement {
     });
   }
 
+  // ---- rendering ----------------------------------------------------------------------
+
+  get #strings(): Strings {
+    return stringsFor(languageOf(this));
+  }
+
   #renderResult() {
     const result = this.result;
     if (!result) return nothing;
-    const t = stringsFor(this.lang || document.documentElement.lang || 'en');
-    const unanswered = this.questions.filter((q) => q.counts && !q.answered).length;
+    const t = this.#strings;
+    const unanswered = this.drawnQuestions.filter((q) => q.counts && !q.answered).length;
     return html`<h2 tabindex="-1">${t.resultsHeading}</h2>
       ${
         result.scorePercent === null
@@ -151,29 +333,50 @@ export class CourseShellElement extends LitElement {
       ${unanswered ? html`<p>${t.unanswered(unanswered)}</p>` : nothing}`;
   }
 
+  #renderTop() {
+    this.#outline ??= readOutline(this.pages, this.extras);
+    return contentsView({
+      outline: this.#outline,
+      open: this.contentsOpen,
+      index: this.index,
+      extra: this.extra,
+      seen: this.seen,
+      t: this.#strings,
+      onToggle: () => {
+        this.contentsOpen = !this.contentsOpen;
+      },
+    });
+  }
+
+  protected override update(changed: Map<PropertyKey, unknown>): void {
+    super.update(changed);
+    if (this.#top) render(this.#renderTop(), this.#top);
+  }
+
   override render() {
-    const t = stringsFor(this.lang || document.documentElement.lang || 'en');
+    const t = this.#strings;
     const total = this.pages.length;
     const last = this.index === total - 1;
+    const buttons = this.extra
+      ? html`<button type="button" class="ti-back" @click=${this.#backToCourse}>${t.backToCourse}</button>`
+      : html`${
+          this.index > 0
+            ? html`<button type="button" class="ti-previous" @click=${() => this.goTo(this.index - 1)}>
+                ${t.previous}
+              </button>`
+            : nothing
+        }
+        ${
+          last
+            ? html`<button type="button" class="ti-next" @click=${this.#finish}>${t.finish}</button>`
+            : html`<button type="button" class="ti-next" @click=${() => this.goTo(this.index + 1)}>
+                ${t.next}
+              </button>`
+        }`;
     return html`<nav aria-label=${t.courseNavigation}>
         <p class="ti-progress-text">${t.pageOf(this.index + 1, total)}</p>
         <progress max=${total} .value=${this.seen.length} aria-label=${t.progress}></progress>
-        <div class="ti-nav-buttons">
-          ${
-            this.index > 0
-              ? html`<button type="button" class="ti-previous" @click=${() => this.goTo(this.index - 1)}>
-                ${t.previous}
-              </button>`
-              : nothing
-          }
-          ${
-            last
-              ? html`<button type="button" class="ti-next" @click=${this.#finish}>${t.finish}</button>`
-              : html`<button type="button" class="ti-next" @click=${() => this.goTo(this.index + 1)}>
-                ${t.next}
-              </button>`
-          }
-        </div>
+        <div class="ti-nav-buttons">${buttons}</div>
       </nav>
       <div class="ti-results" role="status" aria-live="polite">${this.#renderResult()}</div>`;
   }

@@ -1,0 +1,50 @@
+import type { PageStrings } from './en.ts';
+
+export const fr: PageStrings = {
+  sources: 'Sources',
+  callouts: { note: 'Note', tip: 'Conseil', important: 'Important', warning: 'Attention' },
+  glossary: 'Glossaire',
+  references: 'Références',
+  referencesIntro: 'Les sources citées dans chaque module, dans l’ordre où elles apparaissent.',
+  citedOn: 'Citée à la page :',
+  dataNotice: 'Ce que ce cours enregistre',
+  notice: {
+    lmsIntro:
+      'Ce cours envoie les données suivantes à votre plateforme de formation (LMS), et rien d’autre. La plateforme sait déjà qui vous êtes grâce à votre connexion. Votre organisation décide qui peut voir ces données et combien de temps elles sont gardées.',
+    standaloneIntro:
+      'Cette copie du cours n’envoie rien à personne : aucune plateforme de formation (LMS) n’est derrière.',
+    standaloneProgress:
+      'Votre progression et vos réponses restent dans ce navigateur, sur cet appareil. Si vous effacez les données du navigateur, elles sont supprimées.',
+    outsideLms:
+      'Si ce paquet est ouvert en dehors d’une plateforme de formation, il n’envoie rien et garde votre progression dans ce navigateur.',
+    reflectionsStay:
+      'Ce que vous écrivez dans les questions de réflexion reste sur cet appareil. Ce n’est jamais envoyé à la plateforme.',
+    reflectionsShared:
+      'L’auteur du cours a choisi d’envoyer votre texte à la plateforme pour ces questions de réflexion seulement :',
+    otherReflectionsStay:
+      'Ce que vous écrivez dans les autres questions de réflexion reste sur cet appareil et n’est jamais envoyé.',
+    eachAnswer: 'Pour chaque question à laquelle vous répondez :',
+    fieldLabel: 'Champ du LMS',
+    what: {
+      status: 'Si vous avez terminé le cours',
+      statusAndSuccess: 'Si vous avez terminé le cours et, s’il est noté, si vous avez réussi',
+      success: 'Si vous avez réussi',
+      location: 'La page où vous êtes, pour que vous puissiez y revenir',
+      progress:
+        'Votre progression : les pages vues, vos réponses et les questions qui vous ont été posées (pas vos réflexions privées)',
+      exit: 'Si vous êtes parti avant la fin, pour que vous puissiez continuer plus tard',
+      sessionTime: 'Le temps passé dans le cours cette fois-ci',
+      scoreRaw: 'Votre score en pourcentage',
+      scoreRange: 'Le score le plus bas et le plus haut possibles (0 et 100)',
+      scoreScaled: 'Votre score sous forme de fraction de 0 à 1',
+      interactionId: 'De quelle question il s’agit',
+      interactionType: 'Le type de question',
+      interactionDescription: 'Le texte de la question',
+      response: 'Votre réponse, en codes courts (par exemple « b » pour le deuxième choix)',
+      correctResponse: 'La bonne réponse, en codes courts',
+      result: 'Si votre réponse était juste',
+      answeredAt: 'Quand vous avez répondu',
+      latency: 'Le temps que vous avez mis pour répondre',
+    },
+  },
+};

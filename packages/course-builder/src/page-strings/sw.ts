@@ -1,0 +1,50 @@
+import type { PageStrings } from './en.ts';
+
+export const sw: PageStrings = {
+  sources: 'Vyanzo',
+  callouts: { note: 'Kumbuka', tip: 'Dokezo', important: 'Muhimu', warning: 'Tahadhari' },
+  glossary: 'Faharasa',
+  references: 'Marejeo',
+  referencesIntro: 'Vyanzo ambavyo kila moduli inavitaja, kwa mpangilio vinavyoonekana.',
+  citedOn: 'Kimetajwa kwenye:',
+  dataNotice: 'Kozi hii inarekodi nini',
+  notice: {
+    lmsIntro:
+      'Kozi hii inatuma data ifuatayo kwenye mfumo wako wa mafunzo (LMS), na hakuna kingine. LMS tayari inakujua kupitia akaunti uliyoingia nayo. Shirika lako ndilo linaamua nani anaweza kuona data hii na itahifadhiwa kwa muda gani.',
+    standaloneIntro:
+      'Nakala hii ya kozi haitumi chochote kwa mtu yeyote: hakuna mfumo wa mafunzo (LMS) nyuma yake.',
+    standaloneProgress:
+      'Maendeleo yako na majibu yako yanabaki kwenye kivinjari hiki, kwenye kifaa hiki. Ukifuta data ya kivinjari, yanafutika.',
+    outsideLms:
+      'Kifurushi hiki kikifunguliwa nje ya LMS, hakitumi chochote na kinahifadhi maendeleo yako kwenye kivinjari hiki.',
+    reflectionsStay:
+      'Unachoandika kwenye maswali ya kutafakari kinabaki kwenye kifaa hiki. Hakitumwi kamwe kwa LMS.',
+    reflectionsShared:
+      'Mwandishi wa kozi amechagua kutuma maandishi yako kwa LMS kwa maswali haya ya kutafakari tu:',
+    otherReflectionsStay:
+      'Unachoandika kwenye maswali mengine ya kutafakari kinabaki kwenye kifaa hiki na hakitumwi kamwe.',
+    eachAnswer: 'Kwa kila swali unalojibu:',
+    fieldLabel: 'Sehemu ya LMS',
+    what: {
+      status: 'Kama umemaliza kozi',
+      statusAndSuccess: 'Kama umemaliza kozi na, kama ina alama, kama umefaulu',
+      success: 'Kama umefaulu',
+      location: 'Ukurasa uliopo, ili uweze kurudi hapo',
+      progress:
+        'Maendeleo yako: kurasa ulizoona, majibu yako, na maswali uliyopewa (si tafakari zako binafsi)',
+      exit: 'Kama uliondoka kabla ya kumaliza, ili uweze kuendelea baadaye',
+      sessionTime: 'Muda uliotumia kwenye kozi safari hii',
+      scoreRaw: 'Alama zako kwa asilimia',
+      scoreRange: 'Alama za chini kabisa na za juu kabisa zinazowezekana (0 na 100)',
+      scoreScaled: 'Alama zako kama sehemu kati ya 0 na 1',
+      interactionId: 'Lilikuwa swali gani',
+      interactionType: 'Aina ya swali',
+      interactionDescription: 'Maandishi ya swali',
+      response: 'Jibu lako, kwa misimbo mifupi (kama “b” kwa chaguo la pili)',
+      correctResponse: 'Jibu sahihi, kwa misimbo mifupi',
+      result: 'Kama jibu lako lilikuwa sahihi',
+      answeredAt: 'Ulijibu lini',
+      latency: 'Ulichukua muda gani kujibu',
+    },
+  },
+};

@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { loadCourse, referenceAnchor } from '@teach-in/course-parser';
+import type { LmsKind } from '@teach-in/course-schema';
+import { renderCoursePage } from '../src/render-page.ts';
+
+const sample = fileURLToPath(new URL('../../../courses/sample-module/', import.meta.url));
+
+function policyFor(lms: LmsKind): string {
+  const course = loadCourse(sample).course!;
+  const page = renderCoursePage(course, { lms, anchor: referenceAnchor });
+  return /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(page)?.[1] ?? '';
+}
+
+test('only a page served by the workshop server may connect, and only to its own origin', () => {
+  assert.match(policyFor('workshop'), /connect-src 'self'/);
+  for (const lms of ['scorm12', 'scorm2004', 'standalone'] as const) {
+    const policy = policyFor(lms);
+    assert.match(policy, /connect-src 'none'/, lms);
+    assert.doesNotMatch(policy, /connect-src 'self'/, lms);
+  }
+});

@@ -1,0 +1,69 @@
+/**
+ * English interface strings: the reference every other language is typed against, so a
+ * missing or extra key in a translation fails typecheck.
+ */
+export const en = {
+  checkAnswer: 'Check answer',
+  chooseFirst: 'Choose an answer first.',
+  correct: 'Correct.',
+  incorrect: 'Not quite.',
+  rightAnswerIs: 'The right answer:',
+  rightAnswer: 'right answer',
+  yourChoice: 'your choice',
+  hint: 'Hint',
+  next: 'Next',
+  previous: 'Previous',
+  finish: 'Finish',
+  pageOf: (n: number, total: number) => `Page ${n} of ${total}`,
+  courseNavigation: 'Course navigation',
+  progress: 'Progress',
+  resultsHeading: 'Your result',
+  score: (percent: number) => `Your score: ${percent}%.`,
+  passed: 'You passed.',
+  failed: 'You did not reach the pass mark this time.',
+  passMark: (percent: number) => `The pass mark is ${percent}%.`,
+  unanswered: (count: number) =>
+    count === 1 ? '1 question was not answered.' : `${count} questions were not answered.`,
+  completed: 'You have completed this course.',
+  contents: 'Contents',
+  currentPage: 'you are here',
+  seenPage: 'seen',
+  aboutThisCourse: 'About this course',
+  backToCourse: 'Back to the course',
+  // Question elements.
+  tryAgain: 'Try again',
+  triesLeft: (count: number) =>
+    count === 1 ? 'You have 1 more try.' : `You have ${count} more tries.`,
+  answerEveryPart: 'Answer every part first.',
+  typeFirst: 'Type an answer first.',
+  submit: 'Submit',
+  save: 'Save',
+  yourAnswer: 'Your answer',
+  trueLabel: 'True',
+  falseLabel: 'False',
+  choosePlaceholder: 'Choose…',
+  completeSentence: 'Choose the missing words.',
+  blankOf: (n: number, total: number) => `Blank ${n} of ${total}`,
+  moveUp: 'Move up',
+  moveDown: 'Move down',
+  movedTo: (item: string, n: number, total: number) => `${item}: position ${n} of ${total}.`,
+  rightPlace: 'right place',
+  wrongPlace: 'wrong place',
+  agreementScale: [
+    'Strongly disagree',
+    'Disagree',
+    'Neither agree nor disagree',
+    'Agree',
+    'Strongly agree',
+  ] as readonly string[],
+  answerSaved: 'Your answer is saved.',
+  otherConsequences: 'What the other choices lead to',
+  reflectionStaysHere:
+    'What you write stays on this device. It is not sent to the learning platform (LMS).',
+  reflectionIsShared:
+    'What you write is sent to the learning platform (LMS) with your answers, where the course organisers can read it.',
+  savedOnDevice: 'Saved on this device.',
+  savedAndSent: 'Saved and sent to the learning platform.',
+};
+
+export type Strings = typeof en;

@@ -1,0 +1,67 @@
+import type { Strings } from './en.ts';
+
+/** French: plain, everyday wording, "vous" form. */
+export const fr: Strings = {
+  checkAnswer: 'Vérifier la réponse',
+  chooseFirst: 'Choisissez d’abord une réponse.',
+  correct: 'Bonne réponse.',
+  incorrect: 'Pas tout à fait.',
+  rightAnswerIs: 'La bonne réponse :',
+  rightAnswer: 'bonne réponse',
+  yourChoice: 'votre choix',
+  hint: 'Indice',
+  next: 'Suivant',
+  previous: 'Précédent',
+  finish: 'Terminer',
+  pageOf: (n, total) => `Page ${n} sur ${total}`,
+  courseNavigation: 'Navigation du cours',
+  progress: 'Progression',
+  resultsHeading: 'Votre résultat',
+  score: (percent) => `Votre score : ${percent} %.`,
+  passed: 'Vous avez réussi.',
+  failed: 'Vous n’avez pas atteint la note de réussite cette fois-ci.',
+  passMark: (percent) => `La note de réussite est de ${percent} %.`,
+  unanswered: (count) =>
+    count === 1
+      ? '1 question est restée sans réponse.'
+      : `${count} questions sont restées sans réponse.`,
+  completed: 'Vous avez terminé ce cours.',
+  contents: 'Sommaire',
+  currentPage: 'vous êtes ici',
+  seenPage: 'vue',
+  aboutThisCourse: 'À propos de ce cours',
+  backToCourse: 'Retour au cours',
+  // Question elements.
+  tryAgain: 'Réessayer',
+  triesLeft: (count) => (count === 1 ? 'Il vous reste 1 essai.' : `Il vous reste ${count} essais.`),
+  answerEveryPart: 'Répondez d’abord à chaque partie.',
+  typeFirst: 'Écrivez d’abord une réponse.',
+  submit: 'Envoyer',
+  save: 'Enregistrer',
+  yourAnswer: 'Votre réponse',
+  trueLabel: 'Vrai',
+  falseLabel: 'Faux',
+  choosePlaceholder: 'Choisir…',
+  completeSentence: 'Choisissez les mots qui manquent.',
+  blankOf: (n, total) => `Trou ${n} sur ${total}`,
+  moveUp: 'Monter',
+  moveDown: 'Descendre',
+  movedTo: (item, n, total) => `${item} : position ${n} sur ${total}.`,
+  rightPlace: 'bonne place',
+  wrongPlace: 'mauvaise place',
+  agreementScale: [
+    'Pas du tout d’accord',
+    'Pas d’accord',
+    'Ni d’accord ni pas d’accord',
+    'D’accord',
+    'Tout à fait d’accord',
+  ],
+  answerSaved: 'Votre réponse est enregistrée.',
+  otherConsequences: 'Où mènent les autres choix',
+  reflectionStaysHere:
+    'Ce que vous écrivez reste sur cet appareil. Ce n’est pas envoyé à la plateforme de formation (LMS).',
+  reflectionIsShared:
+    'Ce que vous écrivez est envoyé à la plateforme de formation (LMS) avec vos réponses ; les organisateurs du cours peuvent le lire.',
+  savedOnDevice: 'Enregistré sur cet appareil.',
+  savedAndSent: 'Enregistré et envoyé à la plateforme de formation.',
+};

@@ -86,6 +86,14 @@ export const dataSentToLms = {
     { element: 'verb answered: timestamp', about: 'answeredAt', when: 'answered' },
     { element: 'verb answered: result.duration', about: 'latency', when: 'answered' },
   ],
+  // A workshop sends to the organizer's own server: progress and answer codes, under the
+  // nickname the participant chose (packages/workshop-server).
+  workshop: [
+    { element: 'progress', about: 'progress', when: 'always' },
+    { element: 'answer: question id', about: 'interactionId', when: 'answered' },
+    { element: 'answer: response codes', about: 'response', when: 'answered' },
+    { element: 'answer: right or wrong', about: 'result', when: 'answered' },
+  ],
   // The web copy has no LMS: it sends nothing at all.
   standalone: [],
 } as const satisfies Record<LmsKind, readonly NoticeEntry[]>;

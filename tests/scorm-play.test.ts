@@ -111,12 +111,15 @@ function assertStayedInPackage(run: Run, hostUrl = 'http://127.0.0.1:') {
     assert.ok(url.startsWith(hostUrl), `request left the host: ${url}`);
     const { pathname } = new URL(url);
     assert.ok(
-      pathname === '/' || pathname.startsWith('/host/') || pathname.startsWith('/content/'),
+      pathname === '/' ||
+        pathname.startsWith('/host/') ||
+        pathname.startsWith('/content/') ||
+        pathname.startsWith('/lms/'),
       `unexpected request: ${url}`,
     );
   }
   assert.ok(
-    run.requests.some((u) => u.includes('/content/index.html')),
+    run.requests.some((u) => /\/content\/scorm(12|2004)\/index\.html$/.test(u)),
     'the course page was loaded',
   );
 }

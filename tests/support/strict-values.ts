@@ -87,7 +87,8 @@ export function strictViolations(
   const rules = version === 'scorm12' ? scorm12Rules : scorm2004Rules;
   const problems: string[] = [];
   for (const call of calls) {
-    if (!call.element) continue;
+    // Only values the course sets; the host also records reads (GetValue) with their element.
+    if (!call.element || !/SetValue$/.test(call.method)) continue;
     for (const [element, value, rule] of rules) {
       if (element.test(call.element) && !value.test(call.value ?? '')) {
         problems.push(`${call.element} = ${JSON.stringify(call.value)} breaks "${rule}"`);

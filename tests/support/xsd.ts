@@ -7,13 +7,30 @@
  * Extension points in the CP schemas are lax (2004) or strict (1.2): a namespace the driver
  * does not import is skipped silently (2004) or rejected (1.2), so each one is imported.
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const xsdRoot = path.resolve(repoRoot, '../shared/xsd');
+
+/**
+ * ../shared/xsd beside the checkout; in a git worktree elsewhere, beside the main checkout
+ * (the parent of the shared .git folder).
+ */
+function findXsdRoot(): string {
+  const beside = path.resolve(repoRoot, '../shared/xsd');
+  if (existsSync(beside)) return beside;
+  const commonGitDir = execFileSync('git', ['rev-parse', '--git-common-dir'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  }).trim();
+  return path.resolve(repoRoot, commonGitDir, '../../shared/xsd');
+}
+
+export const xsdRoot = findXsdRoot();
 
 export type ManifestKind = 'scorm12' | 'scorm2004';
 export interface ValidationResult {

@@ -2,6 +2,7 @@ import { buildScaling } from './measurements/build-scaling.ts';
 import { coldBuild } from './measurements/cold-build.ts';
 import { packageSize } from './measurements/package-size.ts';
 import { phoneNetwork } from './measurements/phone-network.ts';
+import { previewReload } from './measurements/preview-reload.ts';
 import { workshopLatency } from './measurements/workshop-latency.ts';
 import type { Measurement } from './types.ts';
 
@@ -14,5 +15,6 @@ export const measurements = [
   phoneNetwork,
   coldBuild,
   buildScaling,
+  previewReload,
   workshopLatency,
 ] as const satisfies readonly Measurement[];

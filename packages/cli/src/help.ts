@@ -6,6 +6,7 @@ Usage:
   teach-in build [paths...] [options]  check, then build packages into dist/
   teach-in readability [paths...]      reading grade of each module's learner text
   teach-in workshop [paths...]         serve courses to a room: phones join, live totals
+  teach-in preview <course | package>  preview with live reload and the LMS data beside it
 
 Each path is a course folder (holding course.yaml) or a folder of course folders.
 Default: courses
@@ -70,5 +71,22 @@ Options:
 
 Stop with Ctrl+C. Starting again with the same data folder carries on where the room
 left off: participants stay joined and keep their progress.
+`,
+  preview: `teach-in preview <course-dir | package.zip | package-folder> [--port 0] [--data dir]
+
+Serves the course on http://127.0.0.1 under a SCORM host (scorm-again), like an LMS.
+A course folder is rebuilt on every save and the page reloads; errors show in the page
+with file:line:column and a hint. Beside the course: every API call it makes with its
+arguments and return value, and the current data model. Switch between SCORM 1.2,
+SCORM 2004 and no LMS (web copy); "Start a fresh attempt" forgets the saved attempt.
+
+Options:
+  -p, --port <n>  port to listen on (default: a free port)
+  --data <dir>    where committed attempts are kept, so the next preview resumes them
+                  (default: teach-in-preview in the system temp folder)
+  -h, --help      show this help
+
+Stop with Ctrl+C. Exit codes: 0 stopped, 1 the package could not be opened (unsafe zip,
+no imsmanifest.xml), 2 bad command line.
 `,
 } as const;

@@ -1,1 +1,3 @@
+export type { CoursePreview, PreviewSettings } from './commands/preview.ts';
+export { buildForPreview, startCoursePreview } from './commands/preview.ts';
 export { main } from './main.ts';

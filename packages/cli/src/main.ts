@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { runBuild } from './commands/build.ts';
 import { runCheck } from './commands/check.ts';
+import { runPreview } from './commands/preview.ts';
 import { runReadability } from './commands/readability.ts';
 import { runWorkshop } from './commands/workshop.ts';
 import { exitCodes } from './exit-codes.ts';
@@ -24,13 +25,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     parsed = parse(rest);
   } catch (error) {
     process.stderr.write(
-      `teach-in ${command}: ${(error as Error).message}\n\n${helpText[command as 'check']}`,
+      `teach-in ${command}: ${(error as Error).message}\n\n${helpText[command as keyof typeof helpText]}`,
     );
     return exitCodes.usage;
   }
   if (parsed.values.help) {
     process.stdout.write(helpText[command as keyof typeof helpText]);
     return exitCodes.ok;
+  }
+  if (command === 'preview') {
+    const [input, ...extra] = parsed.positionals;
+    if (input === undefined || extra.length > 0) {
+      process.stderr.write(
+        `teach-in preview: give one course folder or package\n\n${helpText.preview}`,
+      );
+      return exitCodes.usage;
+    }
+    return runPreview(input, parsed.values.port, parsed.values.data);
   }
   const paths = parsed.positionals.length > 0 ? parsed.positionals : ['courses'];
   if (command === 'check') return runCheck(paths);
@@ -54,6 +65,8 @@ function parse(args: string[]) {
       format: { type: 'string', short: 'f' },
       out: { type: 'string', short: 'o' },
       max: { type: 'string' },
+      port: { type: 'string', short: 'p' },
+      data: { type: 'string' },
     },
   });
 }

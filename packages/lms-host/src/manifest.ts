@@ -1,8 +1,12 @@
 import { XMLParser } from 'fast-xml-parser';
 
+export type ScormVersion = 'scorm12' | 'scorm2004';
+
 /** What a host needs from any SCORM package's imsmanifest.xml, whoever built it. */
 export interface PackageInfo {
-  version: 'scorm12' | 'scorm2004';
+  version: ScormVersion;
+  /** The manifest's identifier: with the version and learner, it names the saved attempt. */
+  identifier: string;
   title: string;
   /** The launch file of the first SCO, relative to the package root, with any parameters. */
   launch: string;
@@ -12,6 +16,14 @@ export interface PackageInfo {
   scaledPassingScore?: number;
   /** SCORM 2004 objective ids of the launched item, to seed cmi.objectives. */
   objectiveIds: string[];
+  /** adlcp:datafromlms (1.2) or adlcp:dataFromLMS (2004): becomes cmi.launch_data. */
+  dataFromLms?: string;
+  /** 1.2 adlcp:maxtimeallowed or 2004 attemptAbsoluteDurationLimit. */
+  maxTimeAllowed?: string;
+  /** 1.2 adlcp:timelimitaction or 2004 adlcp:timeLimitAction. */
+  timeLimitAction?: string;
+  /** SCORM 2004 adlcp:completionThreshold (0..1). */
+  completionThreshold?: number;
 }
 
 type Node = Record<string, unknown>;
@@ -28,6 +40,10 @@ const text = (value: unknown): string =>
   typeof value === 'object' && value !== null
     ? String((value as Node)['#text'] ?? '')
     : String(value ?? '');
+const optionalText = (value: unknown): string | undefined => {
+  const found = text(value).trim();
+  return found === '' ? undefined : found;
+};
 
 function firstLaunchableItem(items: Node[], resources: Map<string, Node>): Node | undefined {
   for (const item of items) {
@@ -39,12 +55,42 @@ function firstLaunchableItem(items: Node[], resources: Map<string, Node>): Node 
   return undefined;
 }
 
+/** The item-level data an LMS hands to the SCO through the run-time data model. */
+function itemData(item: Node, version: ScormVersion): Partial<PackageInfo> {
+  const found: Partial<PackageInfo> = {};
+  const sequencing = item.sequencing as Node | undefined;
+  const dataFromLms = optionalText(version === 'scorm12' ? item.datafromlms : item.dataFromLMS);
+  if (dataFromLms !== undefined) found.dataFromLms = dataFromLms;
+  const maxTime =
+    version === 'scorm12'
+      ? optionalText(item.maxtimeallowed)
+      : optionalText(
+          (sequencing?.limitConditions as Node | undefined)?.['@attemptAbsoluteDurationLimit'],
+        );
+  if (maxTime !== undefined) found.maxTimeAllowed = maxTime;
+  const timeLimit = optionalText(
+    version === 'scorm12' ? item.timelimitaction : item.timeLimitAction,
+  );
+  if (timeLimit !== undefined) found.timeLimitAction = timeLimit;
+  if (version === 'scorm2004' && item.completionThreshold !== undefined) {
+    const threshold = item.completionThreshold as Node | string;
+    const measure =
+      typeof threshold === 'object'
+        ? (threshold['@minProgressMeasure'] ?? threshold['#text'])
+        : threshold;
+    if (measure !== undefined && Number.isFinite(Number(measure))) {
+      found.completionThreshold = Number(measure);
+    }
+  }
+  return found;
+}
+
 /** Reads a manifest; throws an Error whose message says what is wrong. */
 export function readManifest(xml: string): PackageInfo {
   const root = (parser.parse(xml) as Node).manifest as Node | undefined;
   if (!root) throw new Error('imsmanifest.xml has no <manifest> element');
   const schemaVersion = text((root.metadata as Node | undefined)?.schemaversion).trim();
-  const version = /^1\.2$/.test(schemaVersion) ? 'scorm12' : 'scorm2004';
+  const version: ScormVersion = /^1\.2$/.test(schemaVersion) ? 'scorm12' : 'scorm2004';
   const organizations = root.organizations as Node | undefined;
   const orgs = list(organizations?.organization);
   const defaultId = organizations?.['@default'];
@@ -62,9 +108,11 @@ export function readManifest(xml: string): PackageInfo {
 
   const info: PackageInfo = {
     version,
+    identifier: String(root['@identifier'] ?? '') || String(org['@identifier'] ?? 'package'),
     title: text(item.title) || text(org.title) || 'Course',
     launch: href + parameters,
     objectiveIds: [],
+    ...itemData(item, version),
   };
   const mastery = text(item.masteryscore).trim();
   if (mastery !== '' && Number.isFinite(Number(mastery))) info.masteryScore = Number(mastery);

@@ -1,0 +1,71 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RuntimeKind } from '../hosting.ts';
+import type { Learner } from '../launch-data.ts';
+import type { PackageInfo } from '../manifest.ts';
+import type { FileSource } from '../package-source.ts';
+
+export interface LaunchContext {
+  files: FileSource;
+  /** The manifest's data, when the package has an imsmanifest.xml. */
+  info?: PackageInfo;
+  learner: Learner;
+  /** `http://127.0.0.1:<port>`: for launch parameters that must name the host's endpoints. */
+  origin: string;
+}
+
+/** A route the preview server mounts for a target (cmi5's fetch and xAPI endpoints); true when it answered. */
+export type ExtraRoute = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+) => boolean | Promise<boolean>;
+
+/** One entry of the preview's LMS switch. */
+export interface LmsTarget {
+  /** The export format the preview builds for this entry (course-builder's format names). */
+  format: string;
+  label: string;
+  /** The API the host page gives the content. */
+  runtime: RuntimeKind;
+  /** One sentence for authors: where the course's data goes under this entry. */
+  description: string;
+  /**
+   * The launch path below the package root, with any query string. Default: the manifest's
+   * launch when there is an imsmanifest.xml, else index.html.
+   */
+  launch?: (context: LaunchContext) => string;
+  /** Endpoints the LMS side of this standard needs beside the SCORM ones. */
+  routes?: readonly ExtraRoute[];
+}
+
+/**
+ * The LMS switch, in display order; the first one the course provides is the default. A new
+ * standard is one more entry here: a format the builder exports (the CLI builds every listed
+ * format that course-builder's `exporters` has), the runtime the host page provides (`none`
+ * for a standard without a JavaScript API on the window, like cmi5), its own `launch` when the
+ * launch URL needs parameters, and its own `routes` for the endpoints the content calls.
+ */
+export const lmsTargets = [
+  {
+    format: 'scorm12',
+    label: 'SCORM 1.2',
+    runtime: 'scorm12',
+    description: 'The course talks to a SCORM 1.2 LMS (scorm-again), which keeps what it commits.',
+  },
+  {
+    format: 'scorm2004',
+    label: 'SCORM 2004',
+    runtime: 'scorm2004',
+    description:
+      'The course talks to a SCORM 2004 4th edition LMS (scorm-again), which keeps what it commits.',
+  },
+  {
+    format: 'web',
+    label: 'No LMS (web copy)',
+    runtime: 'none',
+    description:
+      'No LMS: the course keeps progress in this browser (localStorage) and sends nothing.',
+  },
+] as const satisfies readonly LmsTarget[];
+
+export type LmsTargetFormat = (typeof lmsTargets)[number]['format'];

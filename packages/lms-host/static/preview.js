@@ -1,0 +1,96 @@
+// The preview's live side: the data panel (every API call and the current data model), the
+// fresh-attempt button, and reloading when the server says the course was rebuilt.
+const host = window.teachInHost;
+const status = document.getElementById('preview-status');
+const callLog = document.getElementById('call-log');
+const callCount = document.getElementById('call-count');
+const dataModel = document.getElementById('data-model');
+const freshAttempt = document.getElementById('fresh-attempt');
+const maxShownCalls = 2000;
+
+/** Readable call: `LMSSetValue("cmi.core.lesson_location", "p2") → "true"`. */
+function describe(call) {
+  const args = call.args.map((a) => JSON.stringify(String(a))).join(', ');
+  return `${call.method}(${args}) → ${JSON.stringify(call.result)}`;
+}
+
+function addCall(call) {
+  const item = document.createElement('li');
+  const code = document.createElement('code');
+  code.textContent = describe(call);
+  item.append(code);
+  if (call.errorCode !== '0') {
+    item.classList.add('ti-call-error');
+    const error = document.createElement('span');
+    error.textContent = ` error ${call.errorCode}`;
+    item.append(error);
+  }
+  callLog.append(item);
+  // A chatty course can make thousands of calls; the page keeps the latest ones.
+  if (callLog.childElementCount > maxShownCalls) callLog.firstElementChild.remove();
+  callCount.textContent = String(host.calls.length);
+}
+
+/** The runtime's data model, or for no LMS what the course keeps in this browser. */
+function currentModel() {
+  if (host.api) return JSON.parse(JSON.stringify(host.api.cmi));
+  const kept = {};
+  for (let i = 0; i < localStorage.length; i++) {
+    const key = localStorage.key(i);
+    const value = localStorage.getItem(key);
+    try {
+      kept[key] = JSON.parse(value);
+    } catch {
+      kept[key] = value;
+    }
+  }
+  return { localStorage: kept };
+}
+
+let modelPending = false;
+function showModel() {
+  if (modelPending) return;
+  modelPending = true;
+  // Many calls arrive together; render the model once per frame, not once per call.
+  requestAnimationFrame(() => {
+    modelPending = false;
+    dataModel.textContent = JSON.stringify(currentModel(), null, 2);
+  });
+}
+
+if (host) {
+  for (const call of host.calls) addCall(call);
+  window.addEventListener('teach-in-host:call', (event) => {
+    addCall(event.detail);
+    showModel();
+  });
+  // The course writes localStorage in its frame; this page hears of it through `storage`.
+  window.addEventListener('storage', showModel);
+  showModel();
+
+  freshAttempt.addEventListener('click', async () => {
+    freshAttempt.disabled = true;
+    status.textContent = 'Starting a fresh attempt…';
+    await host.exitContent();
+    if (host.config.runtime === 'none') localStorage.clear();
+    else await fetch(host.config.resetUrl, { method: 'POST' });
+    location.reload();
+  });
+}
+
+const events = new EventSource('/preview/events');
+events.addEventListener('reload', async () => {
+  status.textContent = 'Course rebuilt; reloading…';
+  events.close();
+  // Let the course suspend and commit first, as it would when the learner leaves.
+  if (host) await host.exitContent();
+  location.reload();
+});
+events.addEventListener('error', () => {
+  if (events.readyState === EventSource.CONNECTING) {
+    status.textContent = 'Lost the preview server; reconnecting…';
+  }
+});
+events.addEventListener('hello', () => {
+  if (status.textContent.startsWith('Lost')) status.textContent = '';
+});

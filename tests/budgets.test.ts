@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import { runtimeBundle } from '@teach-in/course-builder';
 import { buildToTemp, repoRoot } from './support/build-fixture.ts';
 import { firstLoad, gzippedSize } from './support/first-load.ts';
 
@@ -22,6 +24,26 @@ after(() => rmSync(out, { recursive: true, force: true }));
 test(`the runtime (lit, elements, bridge) is under ${budgets.runtimeGzip / 1024} KB gzip`, () => {
   const runtime = gzipped('teach-in.js') + gzipped('teach-in.css');
   assert.ok(runtime < budgets.runtimeGzip, `runtime is ${runtime} bytes gzip`);
+});
+
+test('every format and interface language keeps the runtime within the budget', async () => {
+  // Each package carries its own LMS's tracker and its course language's strings.
+  for (const lms of ['scorm12', 'scorm2004', 'cmi5', 'standalone', 'workshop'] as const) {
+    for (const language of ['en', 'es', 'fr', 'hi', 'sw']) {
+      const { js, css } = await runtimeBundle({ language, lms });
+      const size = gzipSync(js, { level: 9 }).length + gzipSync(css, { level: 9 }).length;
+      assert.ok(size < budgets.runtimeGzip, `${lms}/${language}: ${size} bytes gzip`);
+    }
+  }
+});
+
+test('a package ships only its own tracker and language', async () => {
+  const scorm = await runtimeBundle({ language: 'en', lms: 'scorm12' });
+  const cmi5 = await runtimeBundle({ language: 'es', lms: 'cmi5' });
+  assert.ok(!scorm.js.includes('LMS.LaunchData'), 'a SCORM runtime carries the cmi5 tracker');
+  assert.ok(cmi5.js.includes('LMS.LaunchData'));
+  assert.ok(!scorm.js.includes('Comprobar respuesta'), 'an English runtime carries Spanish');
+  assert.ok(cmi5.js.includes('Comprobar respuesta'));
 });
 
 test(`the benchmark module's packages are under ${budgets.benchmarkZip / 1024} KB`, () => {

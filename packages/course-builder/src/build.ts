@@ -2,8 +2,8 @@ import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:
 import path from 'node:path';
 import type { Course, ExportFormat } from '@teach-in/course-schema';
 import { accessibleAccent, minimumContrast } from './accent.ts';
-import { type ExportOutput, exporters } from './exporters/exporters.ts';
-import { runtimeBundle } from './runtime-bundle.ts';
+import { type ExportOutput, exporters, runtimeKinds } from './exporters/exporters.ts';
+import { runtimeFor } from './runtime-bundle.ts';
 
 export interface BuildOptions {
   formats: readonly ExportFormat[];
@@ -40,7 +40,7 @@ function writeOutput(dir: string, output: ExportOutput): BuiltFile[] {
  * never leaves a half-written package behind. Formats not requested are left as they were.
  */
 export async function buildCourse(course: Course, options: BuildOptions): Promise<BuiltFile[]> {
-  const runtime = await runtimeBundle();
+  const runtime = await runtimeFor(course.language, runtimeKinds(options.formats));
   if (course.accent) {
     const accent = accessibleAccent(course.accent);
     if (accent.adjusted) {

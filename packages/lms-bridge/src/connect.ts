@@ -9,6 +9,13 @@ import { readWorkshopConfig, WorkshopTracker } from './workshop-tracker.ts';
 
 export type TrackerKind = Tracker['kind'];
 
+/**
+ * The runtime bundle sets this to the package's LMS kind (Vite `define`), so the minifier
+ * drops every other tracker; undefined in tests and development, where all are there. Each
+ * test below is written out in full so that it folds to a constant in the bundle.
+ */
+declare const __TEACH_IN_LMS__: string | undefined;
+
 function localStorageOf(win: Window): Storage | undefined {
   try {
     return win.localStorage;
@@ -35,15 +42,24 @@ export function connectTracker(
   courseKey: string,
   log: (message: string) => void = (message) => console.warn(`[teach-in] ${message}`),
 ): Tracker {
-  if (kind === 'scorm12') {
+  if (
+    (typeof __TEACH_IN_LMS__ !== 'string' || __TEACH_IN_LMS__ === 'scorm12') &&
+    kind === 'scorm12'
+  ) {
     const api = findApi(win, 'API');
     if (api) return new Scorm12Tracker(api, log);
     log('No SCORM 1.2 API found; keeping progress on this device.');
-  } else if (kind === 'scorm2004') {
+  } else if (
+    (typeof __TEACH_IN_LMS__ !== 'string' || __TEACH_IN_LMS__ === 'scorm2004') &&
+    kind === 'scorm2004'
+  ) {
     const api = findApi(win, 'API_1484_11');
     if (api) return new Scorm2004Tracker(api, log);
     log('No SCORM 2004 API found; keeping progress on this device.');
-  } else if (kind === 'workshop') {
+  } else if (
+    (typeof __TEACH_IN_LMS__ !== 'string' || __TEACH_IN_LMS__ === 'workshop') &&
+    kind === 'workshop'
+  ) {
     // Served by `teach-in workshop`: the server put its endpoint and the resume data in the page.
     const config = readWorkshopConfig(win.document);
     if (config) {
@@ -54,7 +70,10 @@ export function connectTracker(
       });
     }
     log('No workshop server config found; keeping progress on this device.');
-  } else if (kind === 'cmi5') {
+  } else if (
+    (typeof __TEACH_IN_LMS__ !== 'string' || __TEACH_IN_LMS__ === 'cmi5') &&
+    kind === 'cmi5'
+  ) {
     const launch = readLaunch(win.location.search);
     if (launch) {
       return new Cmi5Tracker(launch, {

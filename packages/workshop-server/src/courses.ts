@@ -1,4 +1,4 @@
-import { packageFiles, runtimeBundle, runtimeFiles } from '@teach-in/course-builder';
+import { packageFiles, runtimeFiles, runtimeFor } from '@teach-in/course-builder';
 import type { Course, Question } from '@teach-in/course-schema';
 import type { WorkshopConfig } from '@teach-in/lms-bridge/workshop-protocol';
 
@@ -16,10 +16,10 @@ export interface ServedCourse {
 export async function prepareCourses(
   courses: readonly Course[],
 ): Promise<Map<string, ServedCourse>> {
-  const runtime = await runtimeBundle();
   const served = new Map<string, ServedCourse>();
   for (const course of courses) {
     if (served.has(course.id)) throw new Error(`Two courses have the id "${course.id}".`);
+    const runtime = await runtimeFor(course.language, ['workshop']);
     const files = packageFiles(course, runtime, 'workshop');
     // The one addition to the course's look: room around the link back to the workshop page.
     const css = new TextDecoder().decode(files.get(runtimeFiles.css));

@@ -1,7 +1,7 @@
 import { existsSync, type FSWatcher, statSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type ExportOutput, exporters, runtimeBundle } from '@teach-in/course-builder';
+import { type ExportOutput, exporters, runtimeFor, runtimeKinds } from '@teach-in/course-builder';
 import { loadCourse } from '@teach-in/course-parser';
 import type { ExportFormat } from '@teach-in/course-schema';
 import {
@@ -56,10 +56,13 @@ export async function buildForPreview(courseDir: string): Promise<PreviewBuild> 
     };
   }
   const course = loaded.course;
-  const runtime = await runtimeBundle();
+  const formats = lmsTargets
+    .map((target) => target.format)
+    // A target whose format the builder does not export yet is simply not offered.
+    .filter((format) => Object.hasOwn(exporters, format)) as ExportFormat[];
+  const runtime = await runtimeFor(course.language, runtimeKinds(formats));
   const packages = new Map<string, FileSource>();
   for (const target of lmsTargets) {
-    // A target whose format the builder does not export yet is simply not offered.
     if (!Object.hasOwn(exporters, target.format)) continue;
     packages.set(target.format, filesOf(exporters[target.format as ExportFormat](course, runtime)));
   }

@@ -1,9 +1,9 @@
-import type { Course, ExportFormat } from '@teach-in/course-schema';
+import type { Course, ExportFormat, LmsKind } from '@teach-in/course-schema';
 import { renderGuide } from '../guide/render-guide.ts';
 import { cmi5Manifest } from '../manifests/cmi5-manifest.ts';
 import { scorm12Manifest } from '../manifests/scorm12-manifest.ts';
 import { scorm2004Manifest } from '../manifests/scorm2004-manifest.ts';
-import type { RuntimeBundle } from '../runtime-bundle.ts';
+import type { RuntimeSource } from '../runtime-bundle.ts';
 import { deterministicZip } from '../zip.ts';
 import { type PackageFiles, packageFiles } from './package-files.ts';
 
@@ -12,7 +12,7 @@ export type ExportOutput =
   | { kind: 'file'; name: string; bytes: Uint8Array }
   | { kind: 'folder'; name: string; files: PackageFiles };
 
-type Exporter = (course: Course, runtime: RuntimeBundle) => ExportOutput;
+type Exporter = (course: Course, runtime: RuntimeSource) => ExportOutput;
 
 const encoder = new TextEncoder();
 
@@ -57,3 +57,20 @@ export const exporters = {
     bytes: encoder.encode(renderGuide(course)),
   }),
 } as const satisfies Record<ExportFormat, Exporter>;
+
+/** The LMS kind each format's package talks to; the guide has no runtime. */
+export const formatLms = {
+  scorm12: 'scorm12',
+  scorm2004: 'scorm2004',
+  cmi5: 'cmi5',
+  web: 'standalone',
+  guide: undefined,
+} as const satisfies Record<ExportFormat, LmsKind | undefined>;
+
+/** The runtimes a build of these formats needs. */
+export function runtimeKinds(formats: readonly ExportFormat[]): LmsKind[] {
+  return formats.flatMap((format) => {
+    const lms = formatLms[format];
+    return lms ? [lms] : [];
+  });
+}

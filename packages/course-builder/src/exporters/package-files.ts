@@ -4,7 +4,7 @@ import { referenceAnchor } from '@teach-in/course-parser';
 import type { Course, LmsKind } from '@teach-in/course-schema';
 import { accessibleAccent } from '../accent.ts';
 import { renderCoursePage, runtimeFiles } from '../render-page.ts';
-import type { RuntimeBundle } from '../runtime-bundle.ts';
+import type { RuntimeBundle, RuntimeSource } from '../runtime-bundle.ts';
 
 export type PackageFiles = Map<string, Uint8Array>;
 
@@ -17,7 +17,8 @@ function stylesheet(course: Course, runtime: RuntimeBundle): string {
 }
 
 /** The page, the runtime and every asset the content links to: what every format ships. */
-export function packageFiles(course: Course, runtime: RuntimeBundle, lms: LmsKind): PackageFiles {
+export function packageFiles(course: Course, runtimes: RuntimeSource, lms: LmsKind): PackageFiles {
+  const runtime = runtimes(lms);
   const files: PackageFiles = new Map();
   files.set(
     runtimeFiles.page,

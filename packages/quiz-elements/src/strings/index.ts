@@ -11,7 +11,22 @@ import { sw } from './sw.ts';
 
 export type { Strings };
 
-export const interfaceLanguages = { en, es, fr, hi, sw } as const;
+/**
+ * The runtime bundle sets this to the course's language (Vite `define`), so the minifier
+ * keeps only that language and English; undefined in tests and development: every language.
+ */
+declare const __TEACH_IN_LANGUAGE__: string | undefined;
+
+export const interfaceLanguages: Partial<Record<'es' | 'fr' | 'hi' | 'sw', Strings>> & {
+  en: Strings;
+} = {
+  en,
+  // Each test is written out in full so that it folds to a constant in the bundle.
+  ...(typeof __TEACH_IN_LANGUAGE__ !== 'string' || __TEACH_IN_LANGUAGE__ === 'es' ? { es } : {}),
+  ...(typeof __TEACH_IN_LANGUAGE__ !== 'string' || __TEACH_IN_LANGUAGE__ === 'fr' ? { fr } : {}),
+  ...(typeof __TEACH_IN_LANGUAGE__ !== 'string' || __TEACH_IN_LANGUAGE__ === 'hi' ? { hi } : {}),
+  ...(typeof __TEACH_IN_LANGUAGE__ !== 'string' || __TEACH_IN_LANGUAGE__ === 'sw' ? { sw } : {}),
+};
 export type InterfaceLanguage = keyof typeof interfaceLanguages;
 
 function isInterfaceLanguage(code: string): code is InterfaceLanguage {
@@ -20,7 +35,7 @@ function isInterfaceLanguage(code: string): code is InterfaceLanguage {
 
 export function stringsFor(language: string): Strings {
   const base = language.trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return isInterfaceLanguage(base) ? interfaceLanguages[base] : en;
+  return (isInterfaceLanguage(base) && interfaceLanguages[base]) || en;
 }
 
 /** The language of the interface around `element`: its closest [lang], else the page's. */

@@ -7,7 +7,8 @@ import { unpackZip } from '@teach-in/lms-host';
 import type { Browser } from 'playwright-core';
 import { buildToTemp, readZip, repoRoot } from './support/build-fixture.ts';
 import { launchChromium } from './support/chromium.ts';
-import { answer, lastSet, launch, next, type QuestionPlay, type Version } from './support/play.ts';
+import { answer, lastSet, launch, next, type Version } from './support/play.ts';
+import { aiAndJobQuality, whatIsCollected, yourRights } from './support/sample-questions.ts';
 import { type Call, strictViolations } from './support/strict-values.ts';
 import { validateManifest } from './support/xsd.ts';
 
@@ -32,21 +33,6 @@ interface Run {
   errors: string[];
 }
 
-export const sampleQuestions = (rightly: boolean): QuestionPlay[] => [
-  {
-    type: 'single',
-    prompt: 'Which of these is usually collected by a scheduling app?',
-    picks: [rightly ? 'Your shift availability and hours worked' : 'Your bank PIN'],
-    expect: rightly ? 'Correct.' : 'Not quite.',
-  },
-  {
-    type: 'multiple',
-    prompt: 'Select all data that can count as personal data:',
-    picks: rightly ? ['Your name', 'Your GPS location'] : ['Your name'],
-    expect: rightly ? 'Correct.' : 'Not quite.',
-  },
-];
-
 /** The whole sample module: answer, page to the end, finish, close the tab. */
 async function play(version: Version, rightly: boolean): Promise<Run> {
   const zip = path.join(out, 'sample-module', `sample-module.${version}.zip`);
@@ -54,9 +40,11 @@ async function play(version: Version, rightly: boolean): Promise<Run> {
   const run = await launch(context, zip, version);
   try {
     await next(run.frame);
-    for (const question of sampleQuestions(rightly)) await answer(run.frame, question);
+    for (const question of whatIsCollected(rightly)) await answer(run.frame, question);
     await next(run.frame);
+    for (const question of yourRights(rightly)) await answer(run.frame, question);
     await next(run.frame);
+    for (const question of aiAndJobQuality(rightly)) await answer(run.frame, question);
     await next(run.frame, 'Finish');
     await run.frame.getByRole('heading', { name: 'Your result' }).waitFor();
     await run.closeContent();
@@ -136,7 +124,11 @@ describe('SCORM 1.2 under scorm-again', () => {
     assert.equal(core.lesson_status, 'passed');
     assert.equal((core.score as Record<string, string>).raw, '100');
     assert.ok(run.calls.some((c) => c.method === 'LMSFinish'));
-    assert.equal(lastSet(run.calls, 'cmi.objectives.0.id'), 'your-data-rights');
+    // The module's objective: seeded by the LMS from the manifest, or set by the course.
+    const objectives = (run.cmi.objectives ?? {}) as Record<string, { id?: string }>;
+    const objectiveId =
+      lastSet(run.calls, 'cmi.objectives.0.id') ?? Object.values(objectives)[0]?.id;
+    assert.equal(objectiveId, 'your-data-rights');
     assert.equal(lastSet(run.calls, 'cmi.objectives.0.status'), 'passed');
     assert.equal(lastSet(run.calls, 'cmi.core.exit'), '');
     assert.match(lastSet(run.calls, 'cmi.core.session_time') ?? '', /^\d{4}:\d\d:\d\d\.\d\d$/);

@@ -25,6 +25,22 @@ export const answerers: Partial<Record<string, Answerer>> = {
   multiple: async (group, picks) => {
     for (const label of picks) await group.getByRole('checkbox', { name: label }).check();
   },
+  // One pick per statement, "<statement>=True" or "=False": rows may be shuffled.
+  'true-false': async (group, picks) => {
+    for (const pick of picks) {
+      const [statement = '', label = ''] = pick.split('=');
+      const row = group.getByRole('radiogroup', { name: statement });
+      await row.getByRole('radio', { name: label }).check();
+    }
+  },
+  'fill-in': async (group, [text = '']) => {
+    await group.getByRole('textbox').fill(text);
+  },
+  // One option label per blank, in reading order.
+  dropdown: async (group, picks) => {
+    const lists = await group.getByRole('combobox').all();
+    for (const [i, label] of picks.entries()) await lists[i]?.selectOption({ label });
+  },
 };
 
 export interface QuestionPlay {

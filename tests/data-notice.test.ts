@@ -79,6 +79,8 @@ async function play(
     const frame = page.frameLocator('iframe');
     const listed = await readNotice(frame);
     await answerAndFinish(frame);
+    // The session closes when the learner leaves (pagehide), as a tab closing would.
+    await page.evaluate(() => document.querySelector('iframe')?.remove());
     await page.waitForFunction(
       (method) =>
         (window as unknown as { teachInHost: { calls: Call[] } }).teachInHost.calls.some(

@@ -33,6 +33,7 @@ import {
   resumeData,
   type Version,
 } from './support/play.ts';
+import { aiAndJobQuality, yourRights } from './support/sample-questions.ts';
 import { type Call, strictViolations } from './support/strict-values.ts';
 
 /** The largest course in courses/, by its worst-case saved state. */
@@ -140,12 +141,14 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
         assert.equal(await isPicked(again.frame, single), true, 'the answer is back');
         await answer(again.frame, multiple);
         await next(again.frame);
+        for (const question of yourRights(true)) await answer(again.frame, question);
         await next(again.frame);
+        for (const question of aiAndJobQuality(true)) await answer(again.frame, question);
         await next(again.frame, 'Finish');
         const status = version === 'scorm12' ? 'cmi.core.lesson_status' : 'cmi.success_status';
         await waitForCall(again, { element: status });
         const after = await again.calls();
-        assert.equal(lastSet(after, status), 'passed', 'both answers count after resuming');
+        assert.equal(lastSet(after, status), 'passed', 'every answer counts after resuming');
         assert.deepEqual(strictViolations(version, after), []);
         assert.deepEqual(again.errors, []);
       } finally {
@@ -170,7 +173,7 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
               },
               suspend_data: old,
             }
-          : { entry: 'resume', suspend_data: old };
+          : { exit: 'suspend', entry: 'resume', suspend_data: old };
       const context = await browser.newContext();
       const run = await launch(context, zipOf(version), version, { resume });
       try {
@@ -194,7 +197,9 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
         await answer(run.frame, single);
         await answer(run.frame, multiple);
         await next(run.frame);
+        for (const question of yourRights(true)) await answer(run.frame, question);
         await next(run.frame);
+        for (const question of aiAndJobQuality(true)) await answer(run.frame, question);
         await injectFault(run.page, version, 'commit-false');
         await next(run.frame, 'Finish');
         await run.frame.getByRole('status').filter({ hasText: 'Your progress is safe' }).waitFor();

@@ -184,6 +184,7 @@ export function resumeData(
       core: {
         lesson_location: core.lesson_location,
         lesson_status: core.lesson_status,
+        exit: 'suspend',
         entry: 'resume',
       },
       suspend_data: cmi.suspend_data,
@@ -192,6 +193,8 @@ export function resumeData(
   return {
     location: cmi.location,
     completion_status: cmi.completion_status,
+    // The host resumes a session that ended suspended, as an LMS does; others start afresh.
+    exit: 'suspend',
     entry: 'resume',
     suspend_data: cmi.suspend_data,
   };

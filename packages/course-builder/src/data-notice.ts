@@ -43,6 +43,11 @@ export const dataSentToLms = {
     { element: 'cmi.interactions.n.result', about: 'result', when: 'answered' },
     { element: 'cmi.interactions.n.time', about: 'answeredAt', when: 'answered' },
     { element: 'cmi.interactions.n.latency', about: 'latency', when: 'answered' },
+    { element: 'cmi.objectives.n.id', about: 'moduleResult', when: 'always' },
+    { element: 'cmi.objectives.n.status', about: 'moduleResult', when: 'always' },
+    { element: 'cmi.objectives.n.score.raw', about: 'moduleResult', when: 'scored' },
+    { element: 'cmi.objectives.n.score.min', about: 'moduleResult', when: 'scored' },
+    { element: 'cmi.objectives.n.score.max', about: 'moduleResult', when: 'scored' },
   ],
   scorm2004: [
     { element: 'cmi.completion_status', about: 'status', when: 'always' },
@@ -71,6 +76,13 @@ export const dataSentToLms = {
     { element: 'cmi.interactions.n.result', about: 'result', when: 'answered' },
     { element: 'cmi.interactions.n.timestamp', about: 'answeredAt', when: 'answered' },
     { element: 'cmi.interactions.n.latency', about: 'latency', when: 'answered' },
+    // The ids come from the manifest: the LMS seeds them, the course never writes them.
+    { element: 'cmi.objectives.n.completion_status', about: 'moduleResult', when: 'always' },
+    { element: 'cmi.objectives.n.success_status', about: 'moduleResult', when: 'scored' },
+    { element: 'cmi.objectives.n.score.raw', about: 'moduleResult', when: 'scored' },
+    { element: 'cmi.objectives.n.score.min', about: 'moduleResult', when: 'scored' },
+    { element: 'cmi.objectives.n.score.max', about: 'moduleResult', when: 'scored' },
+    { element: 'cmi.objectives.n.score.scaled', about: 'moduleResult', when: 'scored' },
   ],
   // cmi5 sends xAPI statements and one state document to the LMS's endpoint. Provisional:
   // the cmi5 tracker's own test must match this list when it lands.

@@ -50,6 +50,8 @@ export const en = {
       result: 'Whether your answer was right',
       answeredAt: 'When you answered',
       latency: 'How long you took to answer',
+      moduleResult:
+        'For each module: whether you finished it and, if it is scored, your score and whether you passed',
     },
   },
 };

@@ -45,6 +45,8 @@ export const es: PageStrings = {
       result: 'Si tu respuesta era correcta',
       answeredAt: 'Cuándo respondiste',
       latency: 'Cuánto tardaste en responder',
+      moduleResult:
+        'Para cada módulo: si lo terminaste y, si tiene nota, tu puntuación y si aprobaste',
     },
   },
 };

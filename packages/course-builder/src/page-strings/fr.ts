@@ -45,6 +45,8 @@ export const fr: PageStrings = {
       result: 'Si votre réponse était juste',
       answeredAt: 'Quand vous avez répondu',
       latency: 'Le temps que vous avez mis pour répondre',
+      moduleResult:
+        'Pour chaque module : si vous l’avez terminé et, s’il est noté, votre score et si vous avez réussi',
     },
   },
 };

@@ -45,6 +45,8 @@ export const sw: PageStrings = {
       result: 'Kama jibu lako lilikuwa sahihi',
       answeredAt: 'Ulijibu lini',
       latency: 'Ulichukua muda gani kujibu',
+      moduleResult:
+        'Kwa kila moduli: kama uliimaliza na, kama ina alama, alama zako na kama ulifaulu',
     },
   },
 };

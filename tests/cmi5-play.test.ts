@@ -53,6 +53,29 @@ const multiple = (rightly: boolean): QuestionPlay => ({
   expect: rightly ? 'Correct.' : 'Not quite.',
 });
 
+const fillIn = (rightly: boolean): QuestionPlay => ({
+  type: 'fill-in',
+  prompt: 'What is the name of a request to see your own data (three letters, often)?',
+  picks: [rightly ? 'DSAR' : 'GDPR'],
+});
+const dropdown = (rightly: boolean): QuestionPlay => ({
+  type: 'dropdown',
+  prompt: 'Choose the missing words.',
+  picks: [rightly ? 'one month' : 'one year'],
+});
+const trueFalse = (rightly: boolean): QuestionPlay => ({
+  type: 'true-false',
+  prompt: 'Rate each statement:',
+  picks: [
+    `Algorithms can assign shifts automatically.|${rightly ? 'True' : 'False'}`,
+    `AI tools are always neutral.|${rightly ? 'False' : 'True'}`,
+    `Unions can bargain over technology introduction.|${rightly ? 'True' : 'False'}`,
+  ],
+});
+
+/** One `answered` per question, and one per statement of the true-false grid: 4 + 3. */
+const allAnswered = Array.from({ length: 7 }, () => 'answered');
+
 const verbName = (s: StoredStatement) => s.verb?.id?.split('/').pop() ?? '';
 const sessionOf = (s: StoredStatement) => s.context?.extensions?.[sessionIdExtension];
 const categories = (s: StoredStatement) =>
@@ -121,7 +144,11 @@ async function playThrough(host: RunningCmi5Host, rightly: boolean, query = ''):
   await answer(run.frame, single(rightly));
   await answer(run.frame, multiple(rightly));
   await next(run.frame);
+  // The module's other questions: below the passing score unless every one is right.
+  await answer(run.frame, fillIn(rightly));
+  await answer(run.frame, dropdown(rightly));
   await next(run.frame);
+  await answer(run.frame, trueFalse(rightly));
   await next(run.frame, 'Finish');
   await run.frame.getByRole('heading', { name: 'Your result' }).waitFor();
   if (!query.includes('Browse')) await waitForVerb(host, rightly ? 'passed' : 'failed');
@@ -143,7 +170,7 @@ function assertOnlyTheLms(run: Play, host: RunningCmi5Host) {
 }
 
 describe('cmi5 package under the cmi5 host', () => {
-  test('answering rightly: initialized, answered x2, completed, passed, terminated', async () => {
+  test('answering rightly: initialized, answered x7, completed, passed, terminated', async () => {
     const host = await startCmi5Host({ packageDir });
     try {
       const run = await playThrough(host, true);
@@ -151,8 +178,7 @@ describe('cmi5 package under the cmi5 host', () => {
       assert.deepEqual(stored.map(verbName), [
         'launched',
         'initialized',
-        'answered',
-        'answered',
+        ...allAnswered,
         'completed',
         'passed',
         'terminated',
@@ -168,7 +194,8 @@ describe('cmi5 package under the cmi5 host', () => {
       const responses = stored
         .filter((s) => verbName(s) === 'answered')
         .map((s) => (s.result as { response?: string }).response);
-      assert.deepEqual(responses, ['b', 'a[,]b']);
+      // xAPI response patterns: choice ids, the typed text, blank[.]option, true/false per row.
+      assert.deepEqual(responses, ['b', 'a[,]b', 'DSAR', '1[.]b', 'true', 'false', 'true']);
       assert.deepEqual(run.errors, []);
       assertOnlyTheLms(run, host);
     } finally {
@@ -183,8 +210,7 @@ describe('cmi5 package under the cmi5 host', () => {
       assert.deepEqual(host.statements().map(verbName), [
         'launched',
         'initialized',
-        'answered',
-        'answered',
+        ...allAnswered,
         'failed',
         'terminated',
       ]);
@@ -203,8 +229,7 @@ describe('cmi5 package under the cmi5 host', () => {
       assert.deepEqual(host.statements().map(verbName), [
         'launched',
         'initialized',
-        'answered',
-        'answered',
+        ...allAnswered,
         'terminated',
       ]);
       assert.deepEqual(run.errors, []);
@@ -238,7 +263,10 @@ describe('cmi5 package under the cmi5 host', () => {
       );
       await answer(second.frame, multiple(true));
       await next(second.frame);
+      await answer(second.frame, fillIn(true));
+      await answer(second.frame, dropdown(true));
       await next(second.frame);
+      await answer(second.frame, trueFalse(true));
       await next(second.frame, 'Finish');
       await waitForVerb(host, 'passed');
       await second.leave();
@@ -249,10 +277,11 @@ describe('cmi5 package under the cmi5 host', () => {
       const sessions = [...new Set(stored.map(sessionOf))];
       assert.equal(sessions.length, 2, 'two sessions in one registration');
       const inSecond = stored.filter((s) => sessionOf(s) === sessions[1]).map(verbName);
+      // The first session answered the single-choice question; this one the other six.
       assert.deepEqual(inSecond, [
         'launched',
         'initialized',
-        'answered',
+        ...allAnswered.slice(1),
         'completed',
         'passed',
         'terminated',

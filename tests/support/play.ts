@@ -25,6 +25,22 @@ export const answerers: Partial<Record<string, Answerer>> = {
   multiple: async (group, picks) => {
     for (const label of picks) await group.getByRole('checkbox', { name: label }).check();
   },
+  'fill-in': async (group, [text = '']) => {
+    await group.getByRole('textbox').fill(text);
+  },
+  /** One pick per blank, in order: the option's text. */
+  dropdown: async (group, picks) => {
+    const lists = await group.getByRole('combobox').all();
+    for (const [index, list] of lists.entries()) await list.selectOption({ label: picks[index] });
+  },
+  /** One pick per statement, `<statement>|True` or `<statement>|False`: rows may be shuffled. */
+  'true-false': async (group, picks) => {
+    for (const pick of picks) {
+      const [statement = '', choice = ''] = pick.split('|');
+      const row = group.getByRole('radiogroup', { name: statement });
+      await row.getByRole('radio', { name: choice, exact: true }).check();
+    }
+  },
 };
 
 export interface QuestionPlay {

@@ -149,7 +149,10 @@ describe('the preview server', () => {
       });
       assert.equal(refused.status, 400);
       await until('"verdict":"rejected"');
-      assert.match(received, /event: statement\ndata: .*"sentBy":"lms","verdict":"accepted","verb":"launched"/);
+      assert.match(
+        received,
+        /event: statement\ndata: .*"sentBy":"lms","verdict":"accepted","verb":"launched"/,
+      );
       assert.match(received, /"verb":"answered","result":\{"success":true\}/);
       assert.match(received, /sent before \\"initialized\\"/);
       assert.match(received, /event: state\ndata: \{"LMS.LaunchData":\{/);

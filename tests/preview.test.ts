@@ -8,6 +8,7 @@ import { type CoursePreview, startCoursePreview } from '@teach-in/cli';
 import type { Browser, Page } from 'playwright-core';
 import { repoRoot, runCli } from './support/build-fixture.ts';
 import { launchChromium, recordPage } from './support/chromium.ts';
+import { answer, next } from './support/play.ts';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -192,6 +193,61 @@ describe('teach-in preview of a course folder', () => {
       .getByText('LMSInitialize("") → "true"')
       .waitFor();
     assert.deepEqual(errors, []);
+  });
+
+  /**
+   * The course reads its state document before it has written one: the LMS answers 404, as
+   * xAPI says, and Chromium logs it. Any other 404 or error is a fault.
+   */
+  const cmi5Faults: string[] = [];
+  const cmi5Errors = () => [...errors.filter((e) => !e.includes('status of 404')), ...cmi5Faults];
+
+  test('under cmi5 the panel lists the xAPI statements the LMS accepted and the state', async () => {
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      const firstRead =
+        url.pathname === '/xapi/activities/state' && response.request().method() === 'GET';
+      if (response.status() >= 400 && !firstRead) cmi5Faults.push(`${response.status()}: ${url}`);
+    });
+    await page.getByRole('link', { name: 'cmi5' }).click();
+    await page.waitForURL(/\?lms=cmi5$/);
+    const statements = page.getByRole('list', { name: /xAPI statements/ });
+    await statements.getByText('launched (by the LMS): accepted').waitFor();
+    await statements.getByText('initialized: accepted').waitFor();
+    const frame = page.frameLocator('iframe');
+    await next(frame);
+    await answer(frame, {
+      type: 'single',
+      prompt: 'Which of these is usually collected by a scheduling app?',
+      picks: ['Your shift availability and hours worked'],
+      expect: 'Correct.',
+    });
+    await statements.getByText(/^answered \{.*"success":true.*\}: accepted$/).waitFor();
+    // The state documents of this registration: the LMS's launch data and the course's own.
+    await page
+      .locator('#data-model')
+      .getByText(/"LMS\.LaunchData": \{/)
+      .waitFor();
+    await page
+      .locator('#data-model')
+      .getByText(/"moveOn": "/)
+      .waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(cmi5Errors(), []);
+  });
+
+  test('"Start a fresh attempt" under cmi5 starts a new registration', async () => {
+    const statements = page.getByRole('list', { name: /xAPI statements/ });
+    const before = await page.locator('#data-model').textContent();
+    const reloaded = page.waitForEvent('load');
+    await page.getByRole('button', { name: 'Start a fresh attempt' }).click();
+    await reloaded;
+    await statements.getByText('initialized: accepted').waitFor();
+    // The panel shows only the new registration: one launch, nothing answered yet.
+    assert.equal(await statements.getByText(/^launched/).count(), 1);
+    assert.equal(await statements.getByText(/^answered/).count(), 0);
+    assert.notEqual(await page.locator('#data-model').textContent(), before);
+    assert.deepEqual(cmi5Errors(), []);
   });
 });
 

@@ -82,6 +82,12 @@ export class Cmi5Store {
     return this.#records.registration;
   }
 
+  /** A new enrolment (a fresh attempt): earlier registrations' records stay as they were. */
+  startRegistration(registration: string): void {
+    this.#records.registration = registration;
+    this.#save();
+  }
+
   get statements(): readonly StoredStatement[] {
     return this.#records.statements;
   }
@@ -143,15 +149,17 @@ export class Cmi5Store {
   recordFromAu(
     batch: readonly Statement[],
     session: LaunchSession,
-  ): { ids: string[] } | { problems: string[] } {
+  ): { ids: string[] } | { problems: string[]; perStatement: string[][] } {
     const history = this.history(session);
     const known = new Set(this.#records.statements.map((s) => s.id));
     const accepted: StoredStatement[] = [];
     const problems: string[] = [];
+    const perStatement: string[][] = [];
     const ids: string[] = [];
     batch.forEach((statement, index) => {
       if (statement.id && known.has(statement.id)) {
         ids.push(statement.id);
+        perStatement.push([]);
         return;
       }
       const verb: Cmi5Verb | undefined = verbOf(statement);
@@ -159,6 +167,7 @@ export class Cmi5Store {
         ? cmi5Violations(statement, session, history)
         : allowedStatementViolations(statement, session, history);
       for (const problem of found) problems.push(`statement ${index}: ${problem}`);
+      perStatement.push(found);
       if (verb) {
         history.session.push(verb);
         history.registration.push(verb);
@@ -168,7 +177,7 @@ export class Cmi5Store {
       ids.push(id);
       accepted.push({ ...statement, id, stored: new Date().toISOString() });
     });
-    if (problems.length > 0) return { problems };
+    if (problems.length > 0) return { problems, perStatement };
     this.#records.statements.push(...accepted);
     this.#save();
     return { ids };

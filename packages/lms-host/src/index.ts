@@ -8,7 +8,9 @@ export type {
   Cmi5Learner,
   RunningCmi5Host,
 } from './cmi5-host.ts';
-export { startCmi5Host } from './cmi5-host.ts';
+export { cmi5StoreFile, startCmi5Host } from './cmi5-host.ts';
+export type { Cmi5Change, Cmi5LaunchTarget, Cmi5Lms, Cmi5LogEntry } from './cmi5-lms.ts';
+export { createCmi5Lms } from './cmi5-lms.ts';
 export type { Cmi5History, Cmi5Session, Cmi5Verb, Statement } from './cmi5-rules.ts';
 export {
   cmi5Category,
@@ -34,6 +36,10 @@ export type {
   LaunchContext,
   LmsTarget,
   LmsTargetFormat,
+  PanelKind,
+  PanelSend,
+  PreviewServerContext,
+  TargetLms,
 } from './preview/lms-targets.ts';
 export { lmsTargets } from './preview/lms-targets.ts';
 export type {

@@ -1,6 +1,10 @@
-// The preview's live side: the data panel (every API call and the current data model), the
-// fresh-attempt button, and reloading when the server says the course was rebuilt.
+// The preview's live side: the data panel (every API call and the current data model, or for
+// cmi5 every xAPI statement the LMS handled and the state documents), the fresh-attempt
+// button, and reloading when the server says the course was rebuilt.
 const host = window.teachInHost;
+const panel = document.getElementById('lms-data');
+/** `scorm-api`, `browser-storage` or `xapi`: what the server said this panel lists. */
+const panelKind = panel.dataset.panel;
 const status = document.getElementById('preview-status');
 const callLog = document.getElementById('call-log');
 const callCount = document.getElementById('call-count');
@@ -58,7 +62,35 @@ function showModel() {
   });
 }
 
-if (host) {
+/** Readable statement: `answered {"success":true,"response":"b"}: accepted`. */
+function describeStatement(entry) {
+  const result = entry.result === undefined ? '' : ` ${JSON.stringify(entry.result)}`;
+  const by = entry.sentBy === 'lms' ? ' (by the LMS)' : '';
+  return `${entry.verb}${by}${result}`;
+}
+
+let statementCount = 0;
+function addStatement(entry) {
+  const item = document.createElement('li');
+  const code = document.createElement('code');
+  code.textContent = describeStatement(entry);
+  const verdict = document.createElement('span');
+  verdict.textContent = `: ${entry.verdict}`;
+  item.append(code, verdict);
+  if (entry.verdict === 'rejected') {
+    item.classList.add('ti-call-error');
+    const reasons = entry.problems.length
+      ? entry.problems.join('; ')
+      : 'refused with its batch, another statement in it broke a rule';
+    verdict.textContent = `: rejected (${reasons})`;
+  }
+  callLog.append(item);
+  if (callLog.childElementCount > maxShownCalls) callLog.firstElementChild.remove();
+  statementCount++;
+  callCount.textContent = String(statementCount);
+}
+
+if (host && panelKind !== 'xapi') {
   for (const call of host.calls) addCall(call);
   window.addEventListener('teach-in-host:call', (event) => {
     addCall(event.detail);
@@ -67,18 +99,37 @@ if (host) {
   // The course writes localStorage in its frame; this page hears of it through `storage`.
   window.addEventListener('storage', showModel);
   showModel();
+}
 
+if (host) {
   freshAttempt.addEventListener('click', async () => {
     freshAttempt.disabled = true;
     status.textContent = 'Starting a fresh attempt…';
     await host.exitContent();
-    if (host.config.runtime === 'none') localStorage.clear();
+    if (panelKind === 'browser-storage') localStorage.clear();
     else await fetch(host.config.resetUrl, { method: 'POST' });
     location.reload();
   });
 }
 
-const events = new EventSource('/preview/events');
+// A cmi5 page hears of each statement and state write over the reload channel.
+const events = new EventSource(
+  panelKind === 'xapi'
+    ? `/preview/events?lms=${encodeURIComponent(panel.dataset.lms)}`
+    : '/preview/events',
+);
+if (panelKind === 'xapi') {
+  // Each connection (and reconnection) starts with the whole attempt so far: start clean.
+  events.addEventListener('hello', () => {
+    callLog.replaceChildren();
+    statementCount = 0;
+    callCount.textContent = '0';
+  });
+  events.addEventListener('statement', (event) => addStatement(JSON.parse(event.data)));
+  events.addEventListener('state', (event) => {
+    dataModel.textContent = JSON.stringify(JSON.parse(event.data), null, 2);
+  });
+}
 events.addEventListener('reload', async () => {
   status.textContent = 'Course rebuilt; reloading…';
   events.close();

@@ -101,6 +101,73 @@ describe('the preview server', () => {
     }
   });
 
+  test('cmi5: each view is a launch, a broken statement is listed as rejected with its reasons, a fresh attempt is a new registration', async () => {
+    const cmi5Xml = `<?xml version="1.0"?><courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
+<course id="https://example.org/c"><title><langstring lang="en">C</langstring></title><description><langstring lang="en">C</langstring></description></course>
+<au id="https://example.org/c/au" moveOn="Completed"><title><langstring lang="en">AU</langstring></title><description><langstring lang="en">AU</langstring></description><url>index.html</url></au>
+</courseStructure>`;
+    const files = memorySource(
+      new Map([
+        ['cmi5.xml', encoder.encode(cmi5Xml)],
+        ['index.html', encoder.encode('<p>AU')],
+      ]),
+    );
+    const preview = await startPreview({
+      build: { kind: 'ready', title: 'C', packages: new Map([['cmi5', files]]), warnings: [] },
+    });
+    const launchOf = async () => {
+      const html = await (await fetch(`${preview.url}?lms=cmi5`)).text();
+      assert.match(html, /data-panel="xapi"/);
+      const config = /<script type="application\/json" id="host-config">(.*?)<\/script>/.exec(html);
+      const launchUrl = new URL(JSON.parse(config?.[1] ?? '{}').launchUrl, preview.url);
+      assert.equal(launchUrl.pathname, '/content/cmi5/index.html');
+      return launchUrl.searchParams;
+    };
+    const events = await fetch(`${preview.url}preview/events?lms=cmi5`);
+    const reader = events.body!.getReader();
+    const decoder = new TextDecoder();
+    let received = '';
+    const until = async (text: string) => {
+      while (!received.includes(text)) received += decoder.decode((await reader.read()).value);
+    };
+    try {
+      const launch = await launchOf();
+      const fetched = await fetch(launch.get('fetch') ?? '', { method: 'POST' });
+      const token = ((await fetched.json()) as { 'auth-token': string })['auth-token'];
+      // `answered` before `initialized` breaks a cmi5 rule: refused, and the panel says why.
+      const answered = {
+        actor: JSON.parse(launch.get('actor') ?? '{}'),
+        verb: { id: 'http://adlnet.gov/expapi/verbs/answered' },
+        object: { id: `${launch.get('activityId')}/q1` },
+        result: { success: true },
+        context: { registration: launch.get('registration') },
+      };
+      const refused = await fetch(`${launch.get('endpoint')}statements`, {
+        method: 'POST',
+        headers: { authorization: `Basic ${token}`, 'x-experience-api-version': '1.0.3' },
+        body: JSON.stringify(answered),
+      });
+      assert.equal(refused.status, 400);
+      await until('"verdict":"rejected"');
+      assert.match(
+        received,
+        /event: statement\ndata: .*"sentBy":"lms","verdict":"accepted","verb":"launched"/,
+      );
+      assert.match(received, /"verb":"answered","result":\{"success":true\}/);
+      assert.match(received, /sent before \\"initialized\\"/);
+      assert.match(received, /event: state\ndata: \{"LMS.LaunchData":\{/);
+
+      const reset = await fetch(`${preview.url}lms/cmi5/reset`, { method: 'POST' });
+      assert.equal(reset.status, 200);
+      const next = await launchOf();
+      assert.notEqual(next.get('registration'), launch.get('registration'));
+      assert.notEqual(next.get('fetch'), launch.get('fetch'));
+    } finally {
+      await reader.cancel();
+      await preview.close();
+    }
+  });
+
   test('tells every open page to reload when a new build arrives', async () => {
     const preview = await startPreview({ build: ready(['web']) });
     try {

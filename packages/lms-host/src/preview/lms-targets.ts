@@ -3,6 +3,7 @@ import type { RuntimeKind } from '../hosting.ts';
 import type { Learner } from '../launch-data.ts';
 import type { PackageInfo } from '../manifest.ts';
 import type { FileSource } from '../package-source.ts';
+import { cmi5PreviewLms } from './cmi5-target.ts';
 
 export interface LaunchContext {
   files: FileSource;
@@ -20,6 +21,31 @@ export type ExtraRoute = (
   url: URL,
 ) => boolean | Promise<boolean>;
 
+/** What the data panel lists: the SCORM API calls and data model, what the course keeps in
+ * the browser, or the xAPI statements the LMS handled and the state documents. */
+export type PanelKind = 'scorm-api' | 'browser-storage' | 'xapi';
+
+/** Sends one server-sent event to a preview page's data panel. */
+export type PanelSend = (event: 'statement' | 'state', data: unknown) => void;
+
+/** The LMS side of a target inside one preview server: it keeps records (sessions, statements). */
+export interface TargetLms {
+  /** Each page view is one launch (a new session for cmi5): the path below the package root. */
+  launch(context: LaunchContext): string;
+  routes: readonly ExtraRoute[];
+  /** "Start a fresh attempt" (POST /lms/<format>/reset). */
+  reset(): void;
+  /** Sends the panel what the current attempt has so far, then each change; returns unsubscribe. */
+  feed(send: PanelSend): () => void;
+}
+
+/** What a target's LMS side is made from, once per preview server. */
+export interface PreviewServerContext {
+  learner: Learner;
+  /** Where the preview keeps attempts between runs; memory only when absent. */
+  dataDir?: string;
+}
+
 /** One entry of the preview's LMS switch. */
 export interface LmsTarget {
   /** The export format the preview builds for this entry (course-builder's format names). */
@@ -36,6 +62,10 @@ export interface LmsTarget {
   launch?: (context: LaunchContext) => string;
   /** Endpoints the LMS side of this standard needs beside the SCORM ones. */
   routes?: readonly ExtraRoute[];
+  /** Default: `scorm-api` with a runtime, `browser-storage` without. */
+  panel?: PanelKind;
+  /** An LMS side with its own records (made once per preview server); replaces `launch`. */
+  lms?: (server: PreviewServerContext) => TargetLms;
 }
 
 /**
@@ -43,7 +73,8 @@ export interface LmsTarget {
  * standard is one more entry here: a format the builder exports (the CLI builds every listed
  * format that course-builder's `exporters` has), the runtime the host page provides (`none`
  * for a standard without a JavaScript API on the window, like cmi5), its own `launch` when the
- * launch URL needs parameters, and its own `routes` for the endpoints the content calls.
+ * launch URL needs parameters, and its own `routes` for the endpoints the content calls; or,
+ * for an LMS that keeps its own records, an `lms` that provides all three per server.
  */
 export const lmsTargets = [
   {
@@ -58,6 +89,15 @@ export const lmsTargets = [
     runtime: 'scorm2004',
     description:
       'The course talks to a SCORM 2004 4th edition LMS (scorm-again), which keeps what it commits.',
+  },
+  {
+    format: 'cmi5',
+    label: 'cmi5',
+    runtime: 'none',
+    description:
+      'The course sends xAPI statements to a cmi5 LMS, which refuses those that break the cmi5 rules.',
+    panel: 'xapi',
+    lms: cmi5PreviewLms,
   },
   {
     format: 'web',

@@ -1,6 +1,6 @@
 import { configScript, escapeHtml, hostScripts } from '../host-page.ts';
 import type { HostConfig } from '../hosting.ts';
-import type { LmsTarget } from './lms-targets.ts';
+import type { LmsTarget, PanelKind } from './lms-targets.ts';
 
 /** A diagnostic as the preview shows it; course-schema's Diagnostic has this shape. */
 export interface PreviewDiagnostic {
@@ -76,8 +76,24 @@ function warningsSection(warnings: readonly PreviewDiagnostic[]): string {
   return `<details class="ti-warnings"><summary>${warnings.length} warning${warnings.length === 1 ? '' : 's'}</summary><ol>${warnings.map(diagnosticItem).join('\n')}</ol></details>`;
 }
 
+export function panelKind(target: LmsTarget | undefined): PanelKind {
+  if (target?.panel) return target.panel;
+  return target?.runtime === 'none' ? 'browser-storage' : 'scorm-api';
+}
+
+/** The panel's lists: API calls and the data model, or xAPI statements and state documents. */
+function panelLists(kind: PanelKind): string {
+  const [log, model] =
+    kind === 'xapi' ? ['xAPI statements', 'State documents'] : ['API calls', 'Data model'];
+  return `<h3 id="calls-heading">${log} (<span id="call-count">0</span>)</h3>
+<ol id="call-log" class="ti-call-log" aria-labelledby="calls-heading" tabindex="0"></ol>
+<h3 id="model-heading">${model}</h3>
+<pre id="data-model" class="ti-data-model" aria-labelledby="model-heading" tabindex="0"></pre>`;
+}
+
 function dataPanel(view: PreviewView): string {
   const config = view.config;
+  const kind = panelKind(view.current);
   const about = view.current ? `<p>${escapeHtml(view.current.description)}</p>` : '';
   const learner = config
     ? `<p>Learner: <span id="learner">${escapeHtml(config.learner.name)} (${escapeHtml(config.learner.id)})</span>${
@@ -86,14 +102,12 @@ function dataPanel(view: PreviewView): string {
           : `. Entry: <code id="entry">${escapeHtml(config.entry || '""')}</code>`
       }</p>`
     : '';
-  return `<aside class="ti-panel" id="lms-data" aria-labelledby="lms-data-heading">
+  const format = view.current ? escapeHtml(view.current.format) : '';
+  return `<aside class="ti-panel" id="lms-data" aria-labelledby="lms-data-heading" data-panel="${kind}" data-lms="${format}">
 <h2 id="lms-data-heading">Data the course sends</h2>
 ${about}${learner}
 <button type="button" id="fresh-attempt"${config ? '' : ' disabled'}>Start a fresh attempt</button>
-<h3 id="calls-heading">API calls (<span id="call-count">0</span>)</h3>
-<ol id="call-log" class="ti-call-log" aria-labelledby="calls-heading" tabindex="0"></ol>
-<h3 id="model-heading">Data model</h3>
-<pre id="data-model" class="ti-data-model" aria-labelledby="model-heading" tabindex="0"></pre>
+${panelLists(kind)}
 </aside>`;
 }
 

@@ -2,11 +2,17 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { type AttemptStore, fileAttemptStore, memoryAttemptStore } from '../attempt-store.ts';
 import { closeServer, defaultLearner, listen } from '../host-server.ts';
 import { type HostedPackage, handleLaunchRequest, hostConfig } from '../hosting.ts';
-import { hostPageCsp, send, serveHostAsset } from '../http.ts';
+import { hostPageCsp, send, sendJson, serveHostAsset } from '../http.ts';
 import type { Learner } from '../launch-data.ts';
 import { readManifest } from '../manifest.ts';
 import type { FileSource } from '../package-source.ts';
-import { type ExtraRoute, type LmsTarget, lmsTargets } from './lms-targets.ts';
+import {
+  type ExtraRoute,
+  type LmsTarget,
+  lmsTargets,
+  type PanelSend,
+  type TargetLms,
+} from './lms-targets.ts';
 import { type PreviewDiagnostic, previewPage } from './preview-page.ts';
 
 export type { PreviewDiagnostic } from './preview-page.ts';
@@ -50,7 +56,11 @@ function hostedPackage(target: LmsTarget, files: FileSource, learner: Learner, o
   if (target.runtime !== 'none' && !info) {
     throw new Error(`The ${target.label} package has no imsmanifest.xml.`);
   }
-  const launch = target.launch?.({ files, info, learner, origin }) ?? info?.launch ?? 'index.html';
+  // A target with its own LMS side launches per page view (see `page`), not per build.
+  const launch =
+    (target.lms ? undefined : target.launch?.({ files, info, learner, origin })) ??
+    info?.launch ??
+    'index.html';
   const hosted: HostedPackage = { id: target.format, runtime: target.runtime, files, launch };
   if (info) hosted.info = info;
   return hosted;
@@ -69,8 +79,20 @@ function fromThisHost(request: IncomingMessage, origin: string): boolean {
  */
 export async function startPreview(options: PreviewOptions): Promise<RunningPreview> {
   const targets: readonly LmsTarget[] = options.targets ?? lmsTargets;
-  const routes = [...(options.routes ?? []), ...targets.flatMap((t) => t.routes ?? [])];
   const learner = options.learner ?? { ...defaultLearner, name: 'Preview, Author' };
+  const targetLms = new Map<string, TargetLms>();
+  for (const target of targets) {
+    const made = target.lms?.({
+      learner,
+      ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+    });
+    if (made) targetLms.set(target.format, made);
+  }
+  const routes = [
+    ...(options.routes ?? []),
+    ...targets.flatMap((t) => t.routes ?? []),
+    ...[...targetLms.values()].flatMap((lms) => lms.routes),
+  ];
   const store: AttemptStore = options.dataDir
     ? fileAttemptStore(options.dataDir)
     : memoryAttemptStore();
@@ -91,7 +113,20 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     }
   };
 
-  const page = (url: URL): string => {
+  /** Each view of a target with its own LMS side is a new launch (a new cmi5 session). */
+  const launchFor = (target: LmsTarget, hostedPackage: HostedPackage, pageOrigin: string) => {
+    const lms = targetLms.get(target.format);
+    if (!lms) return hostedPackage;
+    const launch = lms.launch({
+      files: hostedPackage.files,
+      ...(hostedPackage.info ? { info: hostedPackage.info } : {}),
+      learner,
+      origin: pageOrigin,
+    });
+    return { ...hostedPackage, launch };
+  };
+
+  const page = (url: URL, pageOrigin: string): string => {
     const asked = url.searchParams.get('lms');
     const available = targets.filter((t) => hosted.has(t.format));
     const current = available.find((t) => t.format === asked) ?? available[0];
@@ -108,7 +143,8 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
         warnings: [],
       });
     }
-    const chosen = current ? hosted.get(current.format) : undefined;
+    const found = current ? hosted.get(current.format) : undefined;
+    const chosen = found && current ? launchFor(current, found, pageOrigin) : undefined;
     return previewPage({
       title: build.title,
       switch: entries,
@@ -119,7 +155,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     });
   };
 
-  const events = (response: ServerResponse) => {
+  const events = (response: ServerResponse, url: URL) => {
     response.writeHead(200, {
       'content-type': 'text/event-stream',
       'cache-control': 'no-store',
@@ -127,7 +163,25 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     });
     response.write(`retry: 1000\nevent: hello\ndata: ${buildNumber}\n\n`);
     listeners.add(response);
-    response.on('close', () => listeners.delete(response));
+    // A page whose panel lists what an LMS side recorded also hears of each new record.
+    const lms = targetLms.get(url.searchParams.get('lms') ?? '');
+    const panel: PanelSend = (event, data) =>
+      response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    const unsubscribe = lms?.feed(panel);
+    response.on('close', () => {
+      listeners.delete(response);
+      unsubscribe?.();
+    });
+  };
+
+  /** "Start a fresh attempt" for a target with its own LMS side; false for the others. */
+  const resetTargetLms = (request: IncomingMessage, response: ServerResponse, url: URL) => {
+    const match = /^\/lms\/([^/]+)\/reset$/.exec(url.pathname);
+    const lms = match?.[1] ? targetLms.get(match[1]) : undefined;
+    if (request.method !== 'POST' || !lms) return false;
+    lms.reset();
+    sendJson(response, 200, { result: true });
+    return true;
   };
 
   const context = { find: (id: string) => hosted.get(id), store, learner };
@@ -139,13 +193,25 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     }
     const get = request.method === 'GET';
     if (get && url.pathname === '/') {
-      send(response, 200, page(url), 'text/html; charset=utf-8', {
+      // The launch names the endpoints by the host the author opened (127.0.0.1 or localhost),
+      // so the content's xAPI requests stay same-origin.
+      const pageOrigin = `http://${request.headers.host ?? new URL(origin).host}`;
+      let html: string;
+      try {
+        html = page(url, pageOrigin);
+      } catch (error) {
+        // A package the LMS side cannot launch (no cmi5.xml): say why instead of failing.
+        send(response, 500, (error as Error).message, 'text/plain');
+        return;
+      }
+      send(response, 200, html, 'text/html; charset=utf-8', {
         'content-security-policy': hostPageCsp,
       });
       return;
     }
-    if (get && url.pathname === '/preview/events') return events(response);
+    if (get && url.pathname === '/preview/events') return events(response, url);
     if (get && serveHostAsset(url.pathname, response)) return;
+    if (resetTargetLms(request, response, url)) return;
     (async () => {
       for (const route of routes) {
         if (await route(request, response, url)) return;

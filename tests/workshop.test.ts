@@ -79,13 +79,18 @@ async function joinAndAnswer(
   await page.getByRole('button', { name: 'Next' }).click();
   const question = page.getByRole('group', { name: scheduling.name });
   await question.getByRole('radio', { name: scheduling.choices[choice] }).check();
-  const answered = page.waitForResponse((r) => r.url().endsWith('/answer') && r.status() === 204);
-  // The saved state (with this answer in it) follows the answer to the server.
+  // Messages leave one at a time, in order, numbered: the saved state that holds this answer
+  // is the first progress message numbered after the answer.
+  const seqOf = (r: { request(): { postData(): string | null } }) =>
+    Number((JSON.parse(r.request().postData() ?? '{}') as { seq?: number }).seq);
+  let answerSeq = Number.POSITIVE_INFINITY;
+  const answered = page.waitForResponse((r) => {
+    if (!r.url().endsWith('/answer') || r.status() !== 204) return false;
+    answerSeq = seqOf(r);
+    return true;
+  });
   const saved = page.waitForResponse(
-    (r) =>
-      r.url().endsWith('/progress') &&
-      r.status() === 204 &&
-      (r.request().postData() ?? '').includes(scheduling.id),
+    (r) => r.url().endsWith('/progress') && r.status() === 204 && seqOf(r) > answerSeq,
   );
   await question.getByRole('button', { name: 'Check answer' }).click();
   await Promise.all([answered, saved]);

@@ -1,4 +1,8 @@
 import { exportFormats } from '@teach-in/course-schema';
+
+/** SCORM 1.2 cannot hold a large course's progress, and the build says so: leave it out. */
+const scalingFormats = exportFormats.filter((format) => format !== 'scorm12');
+
 import { mb, ms } from '../format.ts';
 import { type BuildFigures, measureBuild } from '../support/cli-build.ts';
 import { writeSyntheticCourse } from '../support/synthetic-course.ts';
@@ -25,7 +29,7 @@ export const buildScaling: Measurement = {
       const dir = writeSyntheticCourse(context.tempDir, modules);
       results.push({
         modules,
-        ...(await measureBuild([dir], exportFormats.join(','), runs, context.tempDir)),
+        ...(await measureBuild([dir], scalingFormats.join(','), runs, context.tempDir)),
       });
     }
     const base = results[0]!;
@@ -39,7 +43,7 @@ export const buildScaling: Measurement = {
     return {
       tables: [
         {
-          title: `Synthetic courses, every format, cold builds (median of ${runs})`,
+          title: `Synthetic courses, every format but SCORM 1.2, cold builds (median of ${runs})`,
           columns: [
             'modules',
             'wall time',
@@ -71,6 +75,7 @@ export const buildScaling: Measurement = {
       },
       notes: [
         'Each synthetic module: front matter with objectives and a source, an opening page, three pages of prose with a list, a callout and a citation, and two questions.',
+        'SCORM 1.2 is left out: its 4,096 characters of saved progress hold a few hundred of these modules (the 1,000-module course needs about 14,700), and the build refuses larger courses for SCORM 1.2 (state-too-large), as it should.',
         'Marginal per module = (figure for N modules - figure for 1) / (N - 1): the cost of one more module once the fixed start-up is paid. At 10 modules the extra work is a few tens of milliseconds, within the noise of starting Node; read growth from 100 and 1,000.',
       ],
     };

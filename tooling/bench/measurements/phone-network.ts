@@ -55,9 +55,7 @@ export const phoneNetwork: Measurement = {
             context.log(`${format}, ${profile.label}: ${runs} runs`);
             const measured: PhoneRun[] = [];
             for (let i = 0; i < runs; i += 1) {
-              measured.push(
-                await phoneRun(browser, proxy.url, `/content/${host.info.launch}`, profile),
-              );
+              measured.push(await phoneRun(browser, proxy.url, host.config().launchUrl, profile));
             }
             series.push(summarize(format, profile, measured));
           }

@@ -1,5 +1,5 @@
 import type { Block, Course, LmsKind, Module, Page } from '@teach-in/course-schema';
-import { questionTags } from '@teach-in/course-schema';
+import { mapHtmlFields, questionTags } from '@teach-in/course-schema';
 import { courseLayout } from '@teach-in/lms-bridge/state';
 import { renderDataNotice } from './data-notice.ts';
 import { PageGlossary } from './glossary-terms.ts';
@@ -48,20 +48,6 @@ export const extraPages = {
   dataNotice: 'data-notice',
 } as const;
 
-/** Sanitizes every authored HTML field of a question (`html` or `...Html`), at any depth. */
-function sanitizedQuestion<T>(value: T, key = ''): T {
-  if (typeof value === 'string') {
-    return (key === 'html' || key.endsWith('Html') ? sanitize(value) : value) as T;
-  }
-  if (Array.isArray(value)) return value.map((item) => sanitizedQuestion(item)) as T;
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, sanitizedQuestion(v, k)]),
-    ) as T;
-  }
-  return value;
-}
-
 /** Learner-facing HTML for one block; facilitator notes never reach the learner. */
 function renderBlock(block: Block, glossary: PageGlossary, t: PageStrings): string {
   switch (block.kind) {
@@ -75,7 +61,7 @@ function renderBlock(block: Block, glossary: PageGlossary, t: PageStrings): stri
       return '';
     case 'question': {
       const tag = questionTags[block.question.type];
-      const data = jsonForScript(sanitizedQuestion(block.question));
+      const data = jsonForScript(mapHtmlFields(block.question, sanitize));
       return `<${tag}><script type="application/json">${data}</script></${tag}>`;
     }
   }

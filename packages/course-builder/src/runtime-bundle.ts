@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LmsKind } from '@teach-in/course-schema';
 import { build, type Rolldown } from 'vite';
+import { interfaceLanguage } from './page-strings/index.ts';
 
 export interface RuntimeBundle {
   js: string;
@@ -10,14 +11,6 @@ export interface RuntimeBundle {
 
 /** What a package ships depends on its format: the runtime for each LMS kind. */
 export type RuntimeSource = (lms: LmsKind) => RuntimeBundle;
-
-/** Languages with interface strings; any other course language gets English. */
-const interfaceLanguages = ['en', 'es', 'fr', 'hi', 'sw'];
-
-export function interfaceLanguage(courseLanguage: string): string {
-  const base = courseLanguage.toLowerCase().split(/[-_]/)[0] ?? '';
-  return interfaceLanguages.includes(base) ? base : 'en';
-}
 
 const runtimeDir = fileURLToPath(new URL('../runtime/', import.meta.url));
 

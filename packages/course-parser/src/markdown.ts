@@ -1,3 +1,4 @@
+import { mapHtmlFields } from '@teach-in/course-schema';
 import { Marked, type Token, type TokenizerAndRendererExtension, type Tokens } from 'marked';
 
 /** A `[^key]` citation; `number` and `anchor` are filled in once the page's sources are known. */
@@ -34,26 +35,17 @@ export function citationHtml(number: number, anchor: string): string {
 }
 
 /**
- * Resolves the `[^key]` citations left in a question's HTML fields (at any depth) with
- * `resolve`, which returns the citation's HTML or undefined for an unknown key (reported
- * by the caller; the literal text stays).
+ * Resolves the `[^key]` citations left in a question's HTML fields with `resolve`, which
+ * returns the citation's HTML or undefined for an unknown key (reported by the caller; the
+ * literal text stays).
  */
 export function citeInQuestion<T>(
   value: T,
   resolve: (key: string, raw: string) => string | undefined,
-  field = '',
 ): T {
-  if (typeof value === 'string') {
-    if (field !== 'html' && !field.endsWith('Html')) return value;
-    return value.replace(/\[\^([^\]\s]+)\]/g, (raw, key: string) => resolve(key, raw) ?? raw) as T;
-  }
-  if (Array.isArray(value)) return value.map((item) => citeInQuestion(item, resolve)) as T;
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, citeInQuestion(v, resolve, k)]),
-    ) as T;
-  }
-  return value;
+  return mapHtmlFields(value, (html) =>
+    html.replace(/\[\^([^\]\s]+)\]/g, (raw, key: string) => resolve(key, raw) ?? raw),
+  );
 }
 
 /** One Marked instance for the whole toolchain; never global marked options. */

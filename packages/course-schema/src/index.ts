@@ -8,6 +8,7 @@ export {
 } from './diagnostic.ts';
 export type { DiagnosticCode, Severity } from './diagnostic-codes.ts';
 export { diagnosticInfo } from './diagnostic-codes.ts';
+export { mapHtmlFields } from './html-fields.ts';
 export type {
   Block,
   CalloutVariant,

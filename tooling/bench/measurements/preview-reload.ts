@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startCoursePreview } from '@teach-in/cli';
 import { launchChromium } from '../../../tests/support/chromium.ts';
-import { ms } from '../format.ts';
+import { median, ms } from '../format.ts';
 import type { Measurement } from '../types.ts';
 
 export interface PreviewReloadResult {
@@ -28,12 +28,6 @@ export interface PreviewReloadResult {
 }
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 /** Saves a module `saves` times in a preview of the benchmark module and times each reload. */
 export async function measurePreviewReload(

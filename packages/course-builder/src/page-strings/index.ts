@@ -8,8 +8,13 @@ export type { NoticeTopic, PageStrings };
 
 const byLanguage = { en, es, fr, hi, sw } as const;
 
-/** The page text for a course language; its base language for `es-MX`; else English. */
-export function pageStringsFor(language: string): PageStrings {
+/** The interface language for a course language: its base for `es-MX`; else English. */
+export function interfaceLanguage(language: string): keyof typeof byLanguage {
   const base = language.trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return Object.hasOwn(byLanguage, base) ? byLanguage[base as keyof typeof byLanguage] : en;
+  return Object.hasOwn(byLanguage, base) ? (base as keyof typeof byLanguage) : 'en';
+}
+
+/** The page text for a course language. */
+export function pageStringsFor(language: string): PageStrings {
+  return byLanguage[interfaceLanguage(language)];
 }

@@ -7,7 +7,7 @@ import { unzipSync } from 'fflate';
 import { buildToTemp, repoRoot, runCli } from './support/build-fixture.ts';
 
 const fixtures = path.join(repoRoot, 'tests/fixtures');
-const sample = path.join(repoRoot, 'courses/sample-module');
+const sample = path.join(repoRoot, 'tooling/bench/sample-module');
 
 describe('teach-in command line', () => {
   test('--help explains the commands and exits 0', () => {

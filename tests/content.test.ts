@@ -231,6 +231,21 @@ describe('the curriculum', () => {
             assert.equal(sum, module.minutes, `timings ${timings.join(' + ')} = ${sum}`);
           });
 
+          test('every scenario has one clearly best choice and the legal disclaimer', () => {
+            for (const q of questions) {
+              if (q.type !== 'scenario') continue;
+              const best = q.choices.filter((c) =>
+                /^Best choice\b/.test(plain(c.feedbackHtml).trim()),
+              );
+              assert.equal(best.length, 1, `${q.id}: ${best.length} choices marked "Best choice"`);
+              assert.match(
+                plain(q.explanationHtml ?? ''),
+                /General education, not legal advice\. Check with your union's legal officer\./,
+                `${q.id} has no disclaimer`,
+              );
+            }
+          });
+
           test('at least one reflection, agreement-scale or scenario activity', () => {
             assert.ok(questions.some((q) => ['reflection', 'likert', 'scenario'].includes(q.type)));
           });

@@ -15,7 +15,7 @@ const budgets = {
   firstLoadRequests: 5,
 };
 
-const out = buildToTemp(path.join(repoRoot, 'courses/sample-module'));
+const out = buildToTemp(path.join(repoRoot, 'tooling/bench/sample-module'));
 const dir = path.join(out, 'sample-module');
 const gzipped = (file: string) => gzippedSize(path.join(dir, 'web', file));
 

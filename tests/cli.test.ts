@@ -7,7 +7,7 @@ import { unzipSync } from 'fflate';
 import { buildToTemp, repoRoot, runCli } from './support/build-fixture.ts';
 
 const fixtures = path.join(repoRoot, 'tests/fixtures');
-const sample = path.join(repoRoot, 'courses/sample-module');
+const sample = path.join(repoRoot, 'tooling/bench/sample-module');
 
 describe('teach-in command line', () => {
   test('--help explains the commands and exits 0', () => {
@@ -56,6 +56,29 @@ describe('teach-in command line', () => {
     const result = runCli(['check', sample]);
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /ok sample-module: 1 modules, 4 pages/);
+  });
+
+  test('check and build warn once the recheck date has passed, naming the modules, and still build', () => {
+    // recheck: 2026-01-01, a day that has passed (the parser test pins "today" either side).
+    const course = path.join(fixtures, 'recheck-overdue');
+    const out = mkdtempSync(path.join(tmpdir(), 'teach-in-recheck-'));
+    try {
+      for (const result of [
+        runCli(['check', '.'], course),
+        runCli(['build', '.', '--format', 'web', '--out', out], course),
+      ]) {
+        assert.equal(result.status, 0, result.stderr);
+        assert.match(result.stderr, /warning\[recheck-due\]: The legal content was due/);
+        assert.match(result.stderr, /--> course\.yaml:7:1\n/);
+        assert.match(
+          result.stderr,
+          /on 2026-01-01 \(last checked 2025-06-01\): recheck modules\/law\.md\n/,
+        );
+      }
+      assert.ok(existsSync(path.join(out, 'recheck-overdue', 'web', 'index.html')));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   test('every error of a run is reported together, with position, line and hint', () => {

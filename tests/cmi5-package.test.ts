@@ -9,7 +9,7 @@ import { buildToTemp, readZip, repoRoot } from './support/build-fixture.ts';
 import { validateCmi5 } from './support/xsd.ts';
 
 /** The sample module passes at 80% and completes on "both": pages seen and passed. */
-const course = path.join(repoRoot, 'courses/sample-module');
+const course = path.join(repoRoot, 'tooling/bench/sample-module');
 let out: string;
 let dir: string;
 let files: string[];

@@ -23,7 +23,7 @@ import { launchChromium, recordPage } from './support/chromium.ts';
 import { answer, next, type QuestionPlay } from './support/play.ts';
 import { aiAndJobQuality, whatIsCollected, yourRights } from './support/sample-questions.ts';
 
-const course = path.join(repoRoot, 'courses/sample-module');
+const course = path.join(repoRoot, 'tooling/bench/sample-module');
 let out: string;
 let packageDir: string;
 let browser: Browser;

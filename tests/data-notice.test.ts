@@ -16,7 +16,7 @@ import { buildToTemp, readZip, repoRoot } from './support/build-fixture.ts';
 import { launchChromium, recordPage } from './support/chromium.ts';
 import type { Call } from './support/strict-values.ts';
 
-const course = path.join(repoRoot, 'courses/sample-module');
+const course = path.join(repoRoot, 'tooling/bench/sample-module');
 let out: string;
 let browser: Browser;
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { loadCourse } from '@teach-in/course-parser';
 import type { Browser, Page } from 'playwright-core';
 import { buildToTemp, repoRoot } from './support/build-fixture.ts';
 import { launchChromium, recordPage } from './support/chromium.ts';
@@ -84,5 +85,57 @@ describe('the facilitator guide (<course-id>.guide.html)', () => {
       [],
     );
     assert.doesNotMatch(html, /<script/i);
+  });
+});
+
+/** Visible text of an HTML fragment, with spaces made even, to find it in the guide. */
+const textOf = (html: string): string =>
+  html
+    .replace(/<sup class="ti-cite">.*?<\/sup>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    // Entities and quote marks differ between the parser's HTML and the sanitized guide.
+    .replace(/&(#x?[0-9a-f]+|[a-z]+);|['"]/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+describe('the facilitator guide of a curriculum course', () => {
+  const courseDir = path.join(repoRoot, 'courses/data-rights-at-work');
+  const { course } = loadCourse(courseDir);
+  const out = buildToTemp(courseDir, 'guide');
+  const html = readFileSync(
+    path.join(out, 'data-rights-at-work/data-rights-at-work.guide.html'),
+    'utf8',
+  );
+  const guideText = textOf(html);
+
+  test('has every page with its lesson text and facilitator notes, in the order of the module', () => {
+    assert.ok(course);
+    let notes = 0;
+    for (const module of course.modules) {
+      for (const page of module.pages) {
+        let from = guideText.indexOf(textOf(page.title));
+        assert.ok(from >= 0, `page "${page.title}" is missing`);
+        for (const block of page.blocks) {
+          if (block.kind === 'question') continue;
+          if (block.kind === 'facilitator') notes++;
+          // Each text block (lesson, callout, note) follows the one before it.
+          const snippet = textOf(block.html).slice(0, 60);
+          const at = guideText.indexOf(snippet, from);
+          assert.ok(at >= 0, `${page.id}: "${snippet}" missing or out of order`);
+          from = at + snippet.length;
+        }
+      }
+    }
+    assert.ok(notes >= course.modules.length, `${notes} notes`);
+  });
+
+  test("citations in the lesson text lead to the page's sources", () => {
+    const targets = [...html.matchAll(/class="ti-cite"><a href="#([^"]+)"/g)].map((m) => m[1]!);
+    assert.ok(targets.length > 20, `${targets.length} citations`);
+    const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!));
+    assert.deepEqual(
+      [...new Set(targets)].filter((id) => !ids.has(id)),
+      [],
+    );
   });
 });

@@ -73,7 +73,7 @@ describe('teach-in preview of a course folder', () => {
 
   before(async () => {
     course = path.join(tempDir('teach-in-preview-'), 'sample-module');
-    cpSync(path.join(repoRoot, 'courses/sample-module'), course, { recursive: true });
+    cpSync(path.join(repoRoot, 'tooling/bench/sample-module'), course, { recursive: true });
     running = await startCoursePreview(course, { dataDir: tempDir('teach-in-preview-data-') });
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     ({ errors } = recordPage(page));

@@ -23,7 +23,7 @@ function tempDir(prefix: string): string {
 }
 
 before(async () => {
-  built = buildToTemp(path.join(repoRoot, 'courses/sample-module'), 'scorm12,scorm2004');
+  built = buildToTemp(path.join(repoRoot, 'tooling/bench/sample-module'), 'scorm12,scorm2004');
   temps.push(built);
   browser = await launchChromium();
 });

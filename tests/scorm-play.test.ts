@@ -12,7 +12,7 @@ import { aiAndJobQuality, whatIsCollected, yourRights } from './support/sample-q
 import { type Call, strictViolations } from './support/strict-values.ts';
 import { validateManifest } from './support/xsd.ts';
 
-const course = path.join(repoRoot, 'courses/sample-module');
+const course = path.join(repoRoot, 'tooling/bench/sample-module');
 let out: string;
 let browser: Browser;
 

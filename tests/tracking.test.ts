@@ -53,7 +53,7 @@ function largestCourse(): { course: Course; layout: CourseLayout } {
 }
 
 /** Resume, faults and the progress code play the sample module, whose questions they know. */
-const sampleDir = path.join(repoRoot, 'courses/sample-module');
+const sampleDir = path.join(repoRoot, 'tooling/bench/sample-module');
 const { course } = loadCourse(sampleDir);
 if (!course) throw new Error('the sample module does not load');
 const layout = courseLayout(course);

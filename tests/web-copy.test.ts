@@ -11,7 +11,7 @@ let out: string;
 let browser: Browser;
 
 before(async () => {
-  out = buildToTemp(path.join(repoRoot, 'courses/sample-module'), 'web');
+  out = buildToTemp(path.join(repoRoot, 'tooling/bench/sample-module'), 'web');
   browser = await launchChromium();
 });
 

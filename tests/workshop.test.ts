@@ -14,7 +14,7 @@ import {
   type WorkshopProcess,
 } from './support/workshop.ts';
 
-const course = 'courses/sample-module';
+const course = 'tooling/bench/sample-module';
 const scheduling = {
   id: 'scheduling-app-data',
   name: 'Which of these is usually collected by a scheduling app?',

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,19 +7,11 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const cli = path.join(repoRoot, 'packages/cli/bin/teach-in.js');
 
-/** Runs the real `teach-in` command, as an author would. */
+/** Runs the real `teach-in` command, as an author would; stderr is kept on success too (warnings). */
 export function runCli(args: readonly string[], cwd = repoRoot) {
-  try {
-    const stdout = execFileSync(process.execPath, [cli, ...args], {
-      cwd,
-      encoding: 'utf8',
-      stdio: 'pipe',
-    });
-    return { status: 0, stdout, stderr: '' };
-  } catch (error) {
-    const failed = error as { status: number; stdout: string; stderr: string };
-    return { status: failed.status, stdout: failed.stdout, stderr: failed.stderr };
-  }
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+  if (result.error) throw result.error;
+  return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Builds a course with the CLI into a fresh temporary folder and returns that folder. */

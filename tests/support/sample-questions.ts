@@ -1,4 +1,4 @@
-/** How to answer the benchmark module (courses/sample-module) rightly or wrongly, as a learner. */
+/** How to answer the benchmark module (tooling/bench/sample-module) rightly or wrongly, as a learner. */
 import type { QuestionPlay } from './play.ts';
 
 /** The benchmark module's questions, page by page (pages 2, 3 and 4). */

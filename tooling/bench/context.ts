@@ -41,7 +41,7 @@ export function createContext(quick: boolean): BenchContext & { dispose(): void 
     repoRoot,
     quick,
     courseDirs,
-    benchmarkDir: path.join(coursesRoot, 'sample-module'),
+    benchmarkDir: path.join(repoRoot, 'tooling/bench/sample-module'),
     tempDir,
     built(courseDir) {
       let built = builds.get(courseDir);

@@ -5,7 +5,7 @@ import { loadCourse, referenceAnchor } from '@teach-in/course-parser';
 import type { LmsKind } from '@teach-in/course-schema';
 import { renderCoursePage } from '../src/render-page.ts';
 
-const sample = fileURLToPath(new URL('../../../courses/sample-module/', import.meta.url));
+const sample = fileURLToPath(new URL('../../../tooling/bench/sample-module/', import.meta.url));
 
 function policyFor(lms: LmsKind): string {
   const course = loadCourse(sample).course!;

@@ -11,6 +11,7 @@ import {
 } from '@teach-in/course-schema';
 import { renderInline } from './markdown.ts';
 import { type ParsedModule, parseModule, type QuestionSite } from './module-parser.ts';
+import { reviewDateDiagnostics } from './review-dates.ts';
 import { parseWorkshop } from './workshop-parser.ts';
 import { parseYaml, validateYaml } from './yaml-source.ts';
 
@@ -63,8 +64,17 @@ export function findCourses(
   return { dirs, diagnostics };
 }
 
+export interface LoadOptions {
+  /** The day to compare `recheck:` with; tests set it, everyone else gets today. */
+  today?: Date;
+}
+
 /** Reads a course folder into the Course model, reporting every problem in every file. */
-export function loadCourse(dir: string, cwd = process.cwd()): LoadResult {
+export function loadCourse(
+  dir: string,
+  cwd = process.cwd(),
+  options: LoadOptions = {},
+): LoadResult {
   const courseFile = path.join(dir, 'course.yaml');
   const source = new SourceText(
     display(courseFile, cwd),
@@ -129,6 +139,9 @@ export function loadCourse(dir: string, cwd = process.cwd()): LoadResult {
     ? loadWorkshop(dir, file.workshop, parsed, source, cwd)
     : { diagnostics: [] };
   diagnostics.push(...workshop.diagnostics);
+  diagnostics.push(
+    ...reviewDateDiagnostics(file, modules, parsed, source, options.today ?? new Date()),
+  );
 
   const course: Course = {
     id: file.id,
@@ -148,6 +161,8 @@ export function loadCourse(dir: string, cwd = process.cwd()): LoadResult {
       definitionHtml: renderInline(definition),
     })),
     ...(workshop.workshop ? { workshop: workshop.workshop } : {}),
+    ...(file.checked ? { checked: file.checked } : {}),
+    ...(file.recheck ? { recheck: file.recheck } : {}),
   };
   return { course, diagnostics };
 }

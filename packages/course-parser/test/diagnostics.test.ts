@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -365,6 +366,51 @@ describe('module structure', () => {
       { code: 'empty-page', file: 'modules/a.md', line: 10, column: 1 },
     ]);
     assert.equal(diagnostics[0]!.severity, 'warning');
+  });
+
+  test('a recheck date that has passed is a warning at recheck:, naming the legal modules', () => {
+    const dir = path.join(fixtures, 'recheck-due');
+    const onTheDay = loadCourse(dir, dir, { today: new Date('2027-04-01T23:00:00Z') });
+    assert.deepEqual(onTheDay.diagnostics, []);
+    assert.equal(onTheDay.course?.checked, '2026-10-31');
+    assert.equal(onTheDay.course?.recheck, '2027-04-01');
+    const { diagnostics } = loadCourse(dir, dir, { today: new Date('2027-04-02T00:00:00Z') });
+    assert.deepEqual(positions(diagnostics), [
+      { code: 'recheck-due', file: 'course.yaml', line: 7, column: 1 },
+    ]);
+    assert.equal(diagnostics[0]!.severity, 'warning');
+    assert.match(diagnostics[0]!.message, /due to be checked again on 2027-04-01/);
+    assert.match(diagnostics[0]!.message, /recheck modules\/law\.md$/);
+    assert.match(formatDiagnostic(diagnostics[0]!), /recheck: 2027-04-01\n {2}\| \^{7}/);
+  });
+
+  test('a recheck date before the checked date is an error', () => {
+    expectDiagnostics('recheck-before-checked', [
+      {
+        code: 'recheck-before-checked',
+        file: 'course.yaml',
+        line: 7,
+        column: 1,
+        message: 'recheck: 2026-10-01 is not after checked: 2026-10-31',
+      },
+    ]);
+  });
+
+  test('a checked or recheck date that is not a real day is an invalid value', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'teach-in-dates-'));
+    cpSync(path.join(fixtures, 'recheck-due'), dir, { recursive: true });
+    const yaml = readFileSync(path.join(dir, 'course.yaml'), 'utf8');
+    writeFileSync(
+      path.join(dir, 'course.yaml'),
+      yaml
+        .replace('checked: 2026-10-31', 'checked: 2026-02-30')
+        .replace('2027-04-01', 'April 2027'),
+    );
+    const { diagnostics } = loadCourse(dir, dir);
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.code} ${d.line}`),
+      ['invalid-value 6', 'invalid-value 7'],
+    );
   });
 
   test('missing module file listed in course.yaml', () => {

@@ -229,8 +229,8 @@ describe('the valid fixture', () => {
   });
 });
 
-describe('courses/sample-module', () => {
-  const course = loadClean(path.join(repoRoot, 'courses/sample-module'));
+describe('tooling/bench/sample-module', () => {
+  const course = loadClean(path.join(repoRoot, 'tooling/bench/sample-module'));
 
   test('has 4 pages', () => {
     assert.deepEqual(

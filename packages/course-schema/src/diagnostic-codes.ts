@@ -134,6 +134,16 @@ export const diagnosticInfo = {
     summary: 'Saved progress could grow past what SCORM 1.2 can store',
     hint: 'Split the course into two or more courses, or use fewer or shorter questions (fill-in and ordering questions take the most room). SCORM 2004 stores much more, but TalentLMS and some others take only SCORM 1.2.',
   },
+  'recheck-due': {
+    severity: 'warning',
+    summary: 'The recheck date of the legal content has passed',
+    hint: 'Check the legal statements of the modules named against current sources, update them, then set "checked:" to today and "recheck:" to a new date.',
+  },
+  'recheck-before-checked': {
+    severity: 'error',
+    summary: 'The recheck date is before the date the content was checked',
+    hint: 'Set "recheck:" to a day after "checked:".',
+  },
   'no-course': {
     severity: 'error',
     summary: 'No course.yaml found',

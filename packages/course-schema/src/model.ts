@@ -26,6 +26,10 @@ export interface Course {
   glossary: GlossaryEntry[];
   /** The in-person session plan and handouts, for the facilitator guide. */
   workshop?: Workshop;
+  /** YYYY-MM-DD: when the legal content was last checked against its sources. */
+  checked?: string;
+  /** YYYY-MM-DD: when the legal content is due to be checked again. */
+  recheck?: string;
 }
 
 export interface Workshop {

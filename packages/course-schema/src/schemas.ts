@@ -16,6 +16,17 @@ export const courseLanguage = z
   .string()
   .regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'use a language code such as en or es');
 
+/** A calendar date written YYYY-MM-DD that exists (no 31 June). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date written YYYY-MM-DD, such as 2027-04-01')
+  .refine((value) => {
+    // A value not written YYYY-MM-DD is already reported by the pattern above.
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return true;
+    const day = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
+  }, 'no such day in the calendar');
+
 export const courseSchema = z.strictObject({
   id: slug,
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'use a version such as 1.0.0'),
@@ -44,6 +55,10 @@ export const courseSchema = z.strictObject({
   workshop: z.string().min(1).optional(),
   /** Terms defined once for the whole course, shown in place where they are used. */
   glossary: z.record(z.string().min(1).max(60), z.string().min(1)).optional(),
+  /** When the legal content was last checked against its sources. */
+  checked: isoDate.optional(),
+  /** When it must be checked again; `check` and `build` warn once this day has passed. */
+  recheck: isoDate.optional(),
 });
 export type CourseFile = z.infer<typeof courseSchema>;
 

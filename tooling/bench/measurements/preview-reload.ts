@@ -36,7 +36,7 @@ export async function measurePreviewReload(
   const saves = options.saves ?? 7;
   const temp = mkdtempSync(path.join(tmpdir(), 'teach-in-bench-preview-'));
   const course = path.join(temp, 'course');
-  cpSync(options.courseDir ?? path.join(repoRoot, 'courses/sample-module'), course, {
+  cpSync(options.courseDir ?? path.join(repoRoot, 'tooling/bench/sample-module'), course, {
     recursive: true,
   });
   const moduleFile = path.join(course, 'modules/your-data-rights.md');

@@ -82,7 +82,7 @@ export async function measureWorkshopLatency(
 ): Promise<WorkshopLatency> {
   const participants = options.participants ?? 60;
   const rounds = options.rounds ?? 10;
-  const courseDir = options.courseDir ?? path.join(repoRoot, 'courses/sample-module');
+  const courseDir = options.courseDir ?? path.join(repoRoot, 'tooling/bench/sample-module');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'teach-in-bench-workshop-'));
   const server = await startWorkshopCli([courseDir, '--port', '0', '--data', dataDir]);
   const base = new URL(server.url);

@@ -11,6 +11,8 @@ h2 { font-size: 1.4em; margin-top: 1.6em; }
 h3 { font-size: 1.1em; margin-top: 1.3em; }
 .eyebrow { text-transform: uppercase; letter-spacing: .08em; font-size: .85em; margin: 0; }
 .note { border-left: .35rem solid #555; background: #f3f3f3; padding: .5rem .8rem; margin: .6rem 0; }
+.lesson.callout { border: 1px solid #777; padding: .3rem .8rem; margin: .6rem 0; }
+.page-sources { font-size: .9em; color: #333; }
 .question { border: 1px solid #999; padding: .5rem .8rem; margin: .6rem 0; }
 .question .prompt { font-weight: 600; margin: 0 0 .3rem; }
 .feedback { color: #333; font-size: .95em; }

@@ -1,4 +1,5 @@
-import type { Block, Course, Module, Workshop } from '@teach-in/course-schema';
+import { referenceAnchor } from '@teach-in/course-parser';
+import type { Block, Course, Module, Page, Workshop } from '@teach-in/course-schema';
 import { escapeHtml } from '../html.ts';
 import { sanitize } from '../sanitize.ts';
 import { answerKey } from './answer-key.ts';
@@ -19,6 +20,11 @@ const questionKinds = {
 
 function renderGuideBlock(block: Block): string {
   switch (block.kind) {
+    // Organizers run sessions from the guide, so the lesson text sits beside its notes.
+    case 'prose':
+      return `<div class="lesson">${sanitize(block.html)}</div>`;
+    case 'callout':
+      return `<div class="lesson callout">${sanitize(block.html)}</div>`;
     case 'facilitator':
       return `<div class="note"><p class="eyebrow">Facilitator note</p>${sanitize(block.html)}</div>`;
     case 'question': {
@@ -30,10 +36,18 @@ function renderGuideBlock(block: Block): string {
         q.explanationHtml ? `<p class="feedback">${sanitize(q.explanationHtml)}</p>` : ''
       }</div>`;
     }
-    default:
-      // Learner text is in the package; the guide keeps only what the facilitator adds.
-      return '';
   }
+}
+
+/** A page's sources, numbered as its citations are and anchored so they can be followed. */
+function pageSources(page: Page): string {
+  if (page.references.length === 0) return '';
+  return `<ol class="page-sources" aria-label="Sources on this page">${page.references
+    .map(
+      (ref) =>
+        `<li value="${ref.number}" id="${escapeHtml(referenceAnchor(page.id, ref.key))}">${escapeHtml(ref.text)}</li>`,
+    )
+    .join('')}</ol>`;
 }
 
 function renderModule(module: Module, number: number): string {
@@ -42,7 +56,8 @@ function renderModule(module: Module, number: number): string {
     for (const ref of page.references) references.set(ref.key, ref.text);
   const pages = module.pages
     .map(
-      (page) => `<h3>${escapeHtml(page.title)}</h3>${page.blocks.map(renderGuideBlock).join('')}`,
+      (page) =>
+        `<section class="page"><h3>${escapeHtml(page.title)}</h3>${page.blocks.map(renderGuideBlock).join('')}${pageSources(page)}</section>`,
     )
     .join('\n');
   return `<section class="module" id="module-${escapeHtml(module.id)}" aria-labelledby="module-${escapeHtml(module.id)}-title">
@@ -75,8 +90,8 @@ ${handouts
 }
 
 /**
- * The facilitator guide: per module the objectives, facilitator notes in page order and
- * the answer key; then the workshop plan and its handouts, each on its own sheet.
+ * The facilitator guide: per module the objectives, then page by page the lesson text with
+ * the facilitator notes where they fall and the answer key, and the page's sources; then the workshop plan and its handouts, each on its own sheet.
  * One self-contained file that asks for nothing from the network.
  */
 export function renderGuide(course: Course): string {

@@ -295,7 +295,7 @@ describe('the union toolkit course', () => {
   test('states what it was checked against and when to recheck, on its first page', () => {
     const first = course?.modules[0]?.pages[0];
     const text = textOf((first?.blocks ?? []).map((b) => ('html' in b ? b.html : '')).join(' '));
-    assert.match(text, /checked on 7 December 2026 against sources up to October 2026/);
+    assert.match(text, /checked on\s+7 December 2026 against sources up to October 2026/);
     assert.match(text, /Recheck date: 1 May 2027/);
   });
 

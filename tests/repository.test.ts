@@ -38,7 +38,11 @@ describe('the repository stands on its own', () => {
         at = bytes.indexOf(needle, at + 1);
       }
     }
-    assert.deepEqual(offenders, [], `these lines point outside the repository:\n${offenders.join('\n')}`);
+    assert.deepEqual(
+      offenders,
+      [],
+      `these lines point outside the repository:\n${offenders.join('\n')}`,
+    );
   });
 
   test('the committed XSDs match tests/xsd/SHA256SUMS, and every schema file is listed', async () => {

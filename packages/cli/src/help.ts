@@ -94,8 +94,10 @@ left off: participants stay joined and keep their progress.
 Serves the course on http://127.0.0.1 under a SCORM host (scorm-again), like an LMS.
 A course folder is rebuilt on every save and the page reloads; errors show in the page
 with file:line:column and a hint. Beside the course: every API call it makes with its
-arguments and return value, and the current data model. Switch between SCORM 1.2,
-SCORM 2004 and no LMS (web copy); "Start a fresh attempt" forgets the saved attempt.
+arguments and return value, and the current data model (under cmi5: every xAPI
+statement and the state documents). Switch between SCORM 1.2, SCORM 2004, cmi5 and no
+LMS (web copy); "Start a fresh attempt" forgets the saved attempt. Add #<page address>
+to the preview's address to open a page (docs/authoring.md, "Page addresses").
 
 Options:
   -p, --port <n>  port to listen on (default: a free port)

@@ -240,7 +240,10 @@ describe('docs/authoring.md', () => {
       const blocks = course.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks));
       const callouts = new Set(blocks.flatMap((b) => (b.kind === 'callout' ? [b.variant] : [])));
       assert.deepEqual([...callouts].sort(), [...calloutVariants].sort());
-      assert.ok(blocks.some((b) => b.kind === 'facilitator'), 'a facilitator note');
+      assert.ok(
+        blocks.some((b) => b.kind === 'facilitator'),
+        'a facilitator note',
+      );
       const cited = new Set(course.modules.flatMap((m) => m.pages.flatMap((p) => p.references)));
       const keys = new Set([...cited].map((r) => r.key));
       assert.ok(keys.has('gdpr') && keys.has('pai-job-quality'), 'course and module sources');
@@ -250,7 +253,10 @@ describe('docs/authoring.md', () => {
       assert.match(prose, /<img src="media\/shift-app\.png" alt="A phone/);
       assert.match(prose, /<a [^>]*href="https:/);
       assert.ok(Object.keys(course.modules[0]?.pools ?? {}).length > 0, 'a question pool');
-      assert.ok(course.workshop?.sections.some((s) => s.handout), 'a handout in the kit');
+      assert.ok(
+        course.workshop?.sections.some((s) => s.handout),
+        'a handout in the kit',
+      );
     });
   });
 });

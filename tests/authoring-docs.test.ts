@@ -233,6 +233,16 @@ describe('docs/authoring.md', () => {
       );
     });
 
+    test('the page addresses the guide gives are pages of the complete example', () => {
+      const { course } = loadCourse(dir);
+      const ids = new Set(course?.modules.flatMap((m) => m.pages.map((p) => p.id)));
+      const section = doc.slice(doc.indexOf('## Page addresses'), doc.indexOf('## YAML tips'));
+      const addresses = [...section.matchAll(/#(who-decides\/[a-z0-9-]+)/g)].map((m) => m[1]);
+      assert.ok(addresses.length >= 2, 'the section gives addresses');
+      for (const address of addresses) assert.ok(ids.has(address ?? ''), `${address} is a page`);
+      assert.ok(ids.has('who-decides/introduction'), 'the opening page');
+    });
+
     test('has every callout, citations of both kinds, a glossary term, a picture, a link and a pool', () => {
       const { course } = loadCourse(dir);
       assert.ok(course);

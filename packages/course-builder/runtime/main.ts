@@ -26,7 +26,7 @@ import { stringsFor } from '@teach-in/quiz-elements';
 import '@teach-in/quiz-elements';
 import { type AnyAnswerDetail, answerRecord } from './answer-record.ts';
 import { courseResult, moduleObjectives } from './objectives.ts';
-import { linkedPage, showAddress } from './page-address.ts';
+import { clearAddress, linkedPage, showAddress } from './page-address.ts';
 import { type PasteResult, ProgressCodePanel } from './progress-code-panel.ts';
 import { SaveStatusLine } from './save-status.ts';
 import { type AnySnapshot, fromShell, toShell } from './shell-state.ts';
@@ -173,7 +173,9 @@ function usePastedCode(code: string, layout: CourseLayout, session: ResilientSes
   if (!result.ok) return result.reason;
   const savedAt = Date.now();
   session.save(encodeState(result.decoded.state, layout, savedAt), savedAt);
-  // Let the status message be read before the page starts again from the new state.
+  // Let the status message be read before the page starts again from the new state, on
+  // the page the code saved (not the one this device's address names).
+  clearAddress(window);
   setTimeout(() => window.location.reload(), 600);
   return 'ok';
 }

@@ -30,3 +30,16 @@ export function showAddress(win: Window, pageId: string): void {
     // A sandboxed frame may refuse; the address is a convenience, the course goes on.
   }
 }
+
+/**
+ * Drops the page address, so the next load opens where the saved progress says: a pasted
+ * progress code carries its own place, which the address of this device's page must not
+ * override.
+ */
+export function clearAddress(win: Window): void {
+  try {
+    win.history.replaceState(win.history.state, '', win.location.pathname + win.location.search);
+  } catch {
+    // As above: a convenience only.
+  }
+}

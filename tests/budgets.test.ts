@@ -7,7 +7,7 @@ import { runtimeBundle } from '@teach-in/course-builder';
 import { buildToTemp, repoRoot } from './support/build-fixture.ts';
 import { firstLoad, gzippedSize } from './support/first-load.ts';
 
-/** Byte budgets from ../shared/DESIGN.md. Bytes are deterministic, so they are tests; times are benchmarks. */
+/** Byte budgets from the design targets (docs/conformance-notes.md §4). Bytes are deterministic, so they are tests; times are benchmarks. */
 const budgets = {
   runtimeGzip: 30 * 1024,
   benchmarkZip: 60 * 1024,

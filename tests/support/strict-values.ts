@@ -1,5 +1,5 @@
 /**
- * The strictest runtime rules in ../shared/conformance.md (Moodle's regexes, the SCORM RTE
+ * The strictest runtime rules in docs/conformance-notes.md (Moodle's regexes, the SCORM RTE
  * vocabularies and per-type response grammars), applied to what a course sends, not to
  * what a lenient runtime kept. Interaction responses are checked against the grammar of
  * the type set for that interaction, and 2004's "id, then type, before any response"

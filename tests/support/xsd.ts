@@ -1,36 +1,19 @@
 /**
  * Offline XSD validation of package manifests (SCORM 1.2, SCORM 2004 4th edition, cmi5).
  *
- * The schemas are read at run time from ../shared/xsd next to the repository (never copied in).
+ * The schemas are the official files committed unmodified in tests/xsd (where they come from:
+ * tests/xsd/README.md), so a plain clone validates offline.
  * xmllint-wasm makes no network requests, so a driver schema generated here imports every
  * namespace from those local files, and `preload` puts the files where the driver points.
  * Extension points in the CP schemas are lax (2004) or strict (1.2): a namespace the driver
  * does not import is skipped silently (2004) or rejected (1.2), so each one is imported.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-
-/**
- * ../shared/xsd beside the checkout; in a git worktree elsewhere, beside the main checkout
- * (the parent of the shared .git folder).
- */
-function findXsdRoot(): string {
-  const beside = path.resolve(repoRoot, '../shared/xsd');
-  if (existsSync(beside)) return beside;
-  const commonGitDir = execFileSync('git', ['rev-parse', '--git-common-dir'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  }).trim();
-  return path.resolve(repoRoot, commonGitDir, '../../shared/xsd');
-}
-
-export const xsdRoot = findXsdRoot();
+export const xsdRoot = fileURLToPath(new URL('../xsd/', import.meta.url));
 
 export type ManifestKind = 'scorm12' | 'scorm2004';
 export interface ValidationResult {

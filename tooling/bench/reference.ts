@@ -1,6 +1,6 @@
 /**
- * The targets from ../shared/DESIGN.md and the figures issue 7 quotes for the same
- * benchmark module (../shared/bench/sample-module.lia.md) built with Adapt and LiaScript.
+ * The targets (docs/conformance-notes.md §4) and the figures issue 7 quotes for the same
+ * benchmark module (tooling/bench/sample-module, ported from the LiaScript original) built with Adapt and LiaScript.
  * They are published figures, not measured here: neither tool is installed.
  */
 const KB = 1024;

@@ -1,7 +1,13 @@
+import { exportFormats } from '@teach-in/course-schema';
+
+/** The build's formats as the help writes them: the one list the build accepts, so they agree. */
+const formatList = exportFormats.join(',');
+
 export const helpText = {
   main: `teach-in: build union courses from Markdown into LMS packages
 
 Usage:
+  teach-in new <folder>                start a course: every kind of question, ready to edit
   teach-in check [paths...]            check courses and report every problem
   teach-in build [paths...] [options]  check, then build packages into dist/
   teach-in readability [paths...]      reading grade of each module's learner text
@@ -16,6 +22,16 @@ Run "teach-in <command> --help" for a command's options.
 Exit codes: 0 ok, 1 the courses have errors (nothing written), 2 bad command line,
 3 writing the output failed.
 `,
+  new: `teach-in new <folder>
+
+Creates a starter course in <folder> (created if missing; it must be empty): course.yaml
+with every field explained in a comment, a module that shows each of the ten question
+types, a citation, a glossary term, a picture in media/ and a facilitator note, a workshop
+kit with a handout, and a README. It passes "teach-in check" as it is. The course id is
+the folder's name.
+
+Exit codes: 0 created, 2 bad command line or the folder is not empty, 3 writing failed.
+`,
   check: `teach-in check [paths...]
 
 Reads every course and module and reports every problem with its file, line and
@@ -23,17 +39,18 @@ column, the line itself and a hint. Writes nothing.
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad command line.
 `,
-  build: `teach-in build [paths...] [--format scorm12,scorm2004,web,guide] [--out dist]
+  build: `teach-in build [paths...] [--format ${formatList}] [--out dist]
 
 Checks the courses, then writes for each course into <out>/<course-id>/:
   <course-id>.scorm12.zip    SCORM 1.2 package (Moodle, TalentLMS, Docebo, ...)
   <course-id>.scorm2004.zip  SCORM 2004 4th edition package
+  <course-id>.cmi5.zip       cmi5 package (cmi5.xml and one assignable unit)
   web/                       offline copy: open web/index.html, no LMS needed
   <course-id>.guide.html     facilitator guide: notes, answer key, workshop kit and
                              handouts; print it on A4 or Letter
 
 Options:
-  -f, --format <list>  comma-separated formats (default: scorm12,scorm2004,web,guide)
+  -f, --format <list>  comma-separated formats (default: ${formatList})
   -o, --out <dir>      output folder (default: dist)
   -h, --help           show this help
 
@@ -77,8 +94,10 @@ left off: participants stay joined and keep their progress.
 Serves the course on http://127.0.0.1 under a SCORM host (scorm-again), like an LMS.
 A course folder is rebuilt on every save and the page reloads; errors show in the page
 with file:line:column and a hint. Beside the course: every API call it makes with its
-arguments and return value, and the current data model. Switch between SCORM 1.2,
-SCORM 2004 and no LMS (web copy); "Start a fresh attempt" forgets the saved attempt.
+arguments and return value, and the current data model (under cmi5: every xAPI
+statement and the state documents). Switch between SCORM 1.2, SCORM 2004, cmi5 and no
+LMS (web copy); "Start a fresh attempt" forgets the saved attempt. Add #<page address>
+to the preview's address to open a page (docs/authoring.md, "Page addresses").
 
 Options:
   -p, --port <n>  port to listen on (default: a free port)

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { runBuild } from './commands/build.ts';
 import { runCheck } from './commands/check.ts';
+import { runNew } from './commands/new.ts';
 import { runPreview } from './commands/preview.ts';
 import { runReadability } from './commands/readability.ts';
 import { runWorkshop } from './commands/workshop.ts';
@@ -42,6 +43,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       return exitCodes.usage;
     }
     return runPreview(input, parsed.values.port, parsed.values.data);
+  }
+  if (command === 'new') {
+    const [folder, ...extra] = parsed.positionals;
+    if (folder === undefined || extra.length > 0) {
+      process.stderr.write(`teach-in new: give one folder for the new course\n\n${helpText.new}`);
+      return exitCodes.usage;
+    }
+    return runNew(folder);
   }
   const paths = parsed.positionals.length > 0 ? parsed.positionals : ['courses'];
   if (command === 'check') return runCheck(paths);

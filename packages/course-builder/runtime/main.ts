@@ -26,6 +26,7 @@ import { stringsFor } from '@teach-in/quiz-elements';
 import '@teach-in/quiz-elements';
 import { type AnyAnswerDetail, answerRecord } from './answer-record.ts';
 import { courseResult, moduleObjectives } from './objectives.ts';
+import { clearAddress, linkedPage, showAddress } from './page-address.ts';
 import { type PasteResult, ProgressCodePanel } from './progress-code-panel.ts';
 import { SaveStatusLine } from './save-status.ts';
 import { type AnySnapshot, fromShell, toShell } from './shell-state.ts';
@@ -128,7 +129,13 @@ async function start(shell: Shell, layout: CourseLayout): Promise<void> {
 
   shell.addEventListener('ti-page-view', (event) => {
     tracker.setLocation(event.detail.pageId);
+    showAddress(window, event.detail.pageId);
     save();
+  });
+  // A page address (index.html#<page id>) opens that page, now and when the address changes.
+  window.addEventListener('hashchange', () => {
+    const linked = linkedPage(shell, window.location.hash);
+    if (linked >= 0 && linked !== shell.currentIndex) shell.goTo(linked);
   });
   shell.addEventListener('ti-answer', (event) => {
     const record: AnswerRecord = answerRecord(event.detail as unknown as AnyAnswerDetail);
@@ -155,7 +162,9 @@ async function start(shell: Shell, layout: CourseLayout): Promise<void> {
   window.addEventListener('pagehide', () => {
     if (!replaced) tracker.leave();
   });
-  shell.begin();
+  const linked = linkedPage(shell, window.location.hash);
+  if (linked >= 0 && linked !== shell.currentIndex) shell.goTo(linked);
+  else shell.begin();
 }
 
 /** Web copy: a pasted progress code replaces this device's progress, then the page reloads. */
@@ -164,7 +173,9 @@ function usePastedCode(code: string, layout: CourseLayout, session: ResilientSes
   if (!result.ok) return result.reason;
   const savedAt = Date.now();
   session.save(encodeState(result.decoded.state, layout, savedAt), savedAt);
-  // Let the status message be read before the page starts again from the new state.
+  // Let the status message be read before the page starts again from the new state, on
+  // the page the code saved (not the one this device's address names).
+  clearAddress(window);
   setTimeout(() => window.location.reload(), 600);
   return 'ok';
 }

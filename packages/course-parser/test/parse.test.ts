@@ -283,16 +283,27 @@ describe('the complete example in docs/authoring.md', () => {
     assert.deepEqual(
       questions(course).map((q) => [q.id, q.type, isGraded(q) && q.graded]),
       [
+        ['warm-up-rota', 'single', false],
+        ['warm-up-app', 'single', false],
         ['spot-algorithmic-management', 'single', true],
+        ['apps-or-people', 'true-false', true],
         ['what-can-you-ask-for', 'multiple', true],
-        ['reflection-ready', 'single', false],
+        ['match-the-rights', 'matching', true],
+        ['request-steps', 'ordering', true],
+        ['request-name', 'fill-in', true],
+        ['answer-time', 'dropdown', true],
+        ['app-feels-fair', 'likert', false],
+        ['app-says-no', 'scenario', false],
+        ['app-to-look-into', 'reflection', false],
+        ['question-for-the-branch', 'reflection', false],
       ],
     );
+    assert.equal(course.workshop?.title, 'Who decides? A first session');
   });
 
   test('is the same text as the doc shows', () => {
     const doc = readFileSync(path.join(repoRoot, 'docs/authoring.md'), 'utf8');
-    for (const file of ['course.yaml', 'modules/who-decides.md']) {
+    for (const file of ['course.yaml', 'modules/who-decides.md', 'workshop.md']) {
       const text = readFileSync(path.join(dir, file), 'utf8');
       assert.ok(doc.includes(`\n${text}\`\`\``), `docs/authoring.md does not show ${file} as is`);
     }

@@ -1,6 +1,6 @@
 /**
  * How each question type is reported as SCORM interactions, in values the strictest
- * runtimes accept (../shared/conformance.md):
+ * runtimes accept (docs/conformance-notes.md):
  *
  * | question    | interaction type            | response                          |
  * |-------------|-----------------------------|-----------------------------------|

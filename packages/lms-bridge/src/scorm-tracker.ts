@@ -4,7 +4,7 @@ import type { AnswerRecord, ObjectiveRecord, Outcome, ResumeData, Tracker } from
 
 /**
  * SCORM 1.2 and 2004 through one implementation and a dialect table. Writes only values
- * the strictest runtimes accept (../shared/conformance.md). Every call is guarded: an LMS
+ * the strictest runtimes accept (docs/conformance-notes.md). Every call is guarded: an LMS
  * that refuses, throws or has gone away makes the method return false (the caller keeps
  * a local copy and retries) instead of breaking the course.
  */

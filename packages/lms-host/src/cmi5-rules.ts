@@ -1,6 +1,6 @@
 /**
  * The statement rules a cmi5 LMS enforces (cmi5 spec §9.3, §9.6, §6.3, summarized in
- * ../shared/conformance.md): it should reject statements that break them. Pure functions,
+ * docs/conformance-notes.md): it should reject statements that break them. Pure functions,
  * so the host and the tests share one definition.
  */
 

@@ -81,7 +81,19 @@ function createRuntime() {
 const api = createRuntime();
 const frame = document.createElement('iframe');
 frame.title = config.title;
-frame.src = config.launchUrl;
+// A page address on the host's URL (`/#<page id>`) is passed on to the content, which
+// opens that page: links from the docs work in the preview as in the web copy.
+frame.src = location.hash.length > 1 ? `${config.launchUrl}${location.hash}` : config.launchUrl;
+
+/** The content's own page address (its URL fragment), if it is on this origin. */
+function pageAddress() {
+  try {
+    const hash = frame.contentWindow?.location.hash ?? '';
+    return hash.length > 1 ? hash : '';
+  } catch {
+    return '';
+  }
+}
 
 /**
  * Closes the content as an LMS does when the learner leaves it: the frame is emptied while
@@ -113,5 +125,5 @@ async function keepUnsavedData() {
   });
 }
 
-window.teachInHost = { calls, config, api, exitContent };
+window.teachInHost = { calls, config, api, exitContent, pageAddress };
 document.getElementById('content').append(frame);

@@ -133,6 +133,9 @@ if (panelKind === 'xapi') {
 events.addEventListener('reload', async () => {
   status.textContent = 'Course rebuilt; reloading…';
   events.close();
+  // Reload on the page on show: the content keeps its page address in its own URL.
+  const address = host?.pageAddress();
+  if (address) history.replaceState(history.state, '', address);
   // Let the course suspend and commit first, as it would when the learner leaves.
   if (host) await host.exitContent();
   location.reload();

@@ -1,4 +1,4 @@
-import { existsSync, type FSWatcher, statSync, watch } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type ExportOutput, exporters, runtimeFor, runtimeKinds } from '@teach-in/course-builder';
@@ -15,6 +15,7 @@ import {
 } from '@teach-in/lms-host';
 import { unzipSync } from 'fflate';
 import { exitCodes } from '../exit-codes.ts';
+import { watchCourse } from './watch-course.ts';
 
 export interface PreviewSettings {
   port?: number;
@@ -74,33 +75,6 @@ export async function buildForPreview(courseDir: string): Promise<PreviewBuild> 
   };
 }
 
-/** Rebuilds after each burst of saves; one rebuild at a time, the last save always wins. */
-function watchCourse(courseDir: string, rebuild: () => Promise<void>, debounceMs: number) {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let again = false;
-  const run = async () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    do {
-      again = false;
-      running = rebuild();
-      await running;
-      running = undefined;
-    } while (again);
-  };
-  const watcher: FSWatcher = watch(courseDir, { recursive: true }, () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void run(), debounceMs);
-  });
-  return () => {
-    clearTimeout(timer);
-    watcher.close();
-  };
-}
-
 /** The preview of a course folder (rebuilt on save) or of a package (zip or folder). */
 export async function startCoursePreview(
   input: string,
@@ -113,7 +87,7 @@ export async function startCoursePreview(
   };
   if (statSync(dir).isDirectory() && existsSync(path.join(dir, 'course.yaml'))) {
     const preview = await startPreview({ ...common, build: await buildForPreview(dir) });
-    const stopWatching = watchCourse(
+    const stopWatching = await watchCourse(
       dir,
       async () => {
         const started = performance.now();
@@ -145,7 +119,7 @@ export async function startCoursePreview(
       url: preview.url,
       preview,
       async close() {
-        stopWatching();
+        await stopWatching();
         await preview.close();
       },
     };

@@ -80,6 +80,9 @@ async function start(shell: Shell, layout: CourseLayout): Promise<void> {
     shell.restore({ page: shell.indexOf(resume.location) });
   }
 
+  // Answer records an earlier visit could not deliver are sent whichever copy won.
+  session.resend(local);
+
   let finished = chosen?.state.finished === true;
   /** Set once a pasted code replaced the progress: this page must not save over it. */
   let replaced = false;

@@ -189,6 +189,51 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
       }
     });
 
+    for (const [kind, unreadable] of [
+      ['damaged', 't1~AAAA~broken'],
+      ['from an unknown version', 't9~AAAAAA~A~AAAAAA~A~AAAA~AAAAA~~'],
+    ] as const) {
+      test(`saved progress ${kind}: the learner is told, and the LMS's copy is kept until they start again`, async () => {
+        const location = 'your-data-rights/1-what-data-is-collected';
+        const resume =
+          version === 'scorm12'
+            ? {
+                core: { lesson_location: location, entry: 'resume' },
+                suspend_data: unreadable,
+              }
+            : { exit: 'suspend', entry: 'resume', location, suspend_data: unreadable };
+        const context = await browser.newContext();
+        const run = await launch(context, zipOf(version), version, { resume });
+        try {
+          const alert = run.frame.getByRole('alert');
+          await alert.getByText('this version of the course cannot read it').waitFor();
+          const notice = run.frame.getByRole('region', {
+            name: 'Your saved progress could not be read',
+          });
+          await notice.waitFor();
+          // The bookmark still counts.
+          await run.frame.getByRole('heading', { name: '1. What data is collected?' }).waitFor();
+          await answer(run.frame, single);
+          await next(run.frame);
+          const before = await run.calls();
+          assert.equal(lastSet(before, 'cmi.suspend_data'), undefined, 'the LMS copy is untouched');
+          assert.equal(await run.cmi().then((cmi) => cmi.suspend_data), unreadable);
+
+          await notice.getByRole('button', { name: 'Start again' }).click();
+          await alert.getByText('You have started again').waitFor();
+          await waitForCall(run, { element: 'cmi.suspend_data' });
+          const state = await lmsState(run);
+          assert.equal(state.state.answers['scheduling-app-data']?.done, true, 'nothing lost');
+          await waitForCall(run, { element: 'cmi.interactions.0.id' });
+          assert.deepEqual(strictViolations(version, await run.calls()), []);
+          assert.deepEqual(run.errors, []);
+        } finally {
+          await run.close();
+          await context.close();
+        }
+      });
+    }
+
     test('a refused commit of the result is retried until the LMS has it', async () => {
       const context = await browser.newContext();
       const run = await launch(context, zipOf(version), version);

@@ -20,6 +20,7 @@ import {
   encodeState,
   progressCode,
   readProgressCode,
+  unreadableState,
 } from '@teach-in/lms-bridge/state';
 import type { CourseShellElement } from '@teach-in/quiz-elements';
 import { stringsFor } from '@teach-in/quiz-elements';
@@ -29,6 +30,7 @@ import { courseResult, moduleObjectives } from './objectives.ts';
 import { type PasteResult, ProgressCodePanel } from './progress-code-panel.ts';
 import { SaveStatusLine } from './save-status.ts';
 import { type AnySnapshot, fromShell, toShell } from './shell-state.ts';
+import { UnreadableProgressNotice } from './unreadable-progress.ts';
 
 type Shell = CourseShellElement & {
   snapshot(): AnySnapshot;
@@ -73,12 +75,18 @@ async function start(shell: Shell, layout: CourseLayout): Promise<void> {
     fromLms && resume.state ? { state: resume.state, savedAt: fromLms.savedAt } : undefined,
     local,
   );
+  const fromDevice = winner === 'local' && local ? decodeState(local.state, layout) : undefined;
+  // A device copy this version cannot read gives way to the LMS's copy.
   const chosen: Decoded | undefined =
-    winner === 'local' && local ? decodeState(local.state, layout) : fromLms;
-  if (chosen) shell.restore(toShell(chosen.state));
+    fromDevice && !fromDevice.dropped.includes(unreadableState) ? fromDevice : fromLms;
+  // Progress this version cannot read is never saved over without the learner's say.
+  let held = chosen?.dropped.includes(unreadableState) === true;
+  if (chosen && !held) shell.restore(toShell(chosen.state));
   else if (resume.location && shell.indexOf(resume.location) >= 0) {
     shell.restore({ page: shell.indexOf(resume.location) });
   }
+  /** What happened while held, sent once the learner chooses to start again. */
+  const heldBack: Array<() => void> = [];
 
   // Answer records an earlier visit could not deliver are sent whichever copy won.
   session.resend(local);
@@ -95,7 +103,7 @@ async function start(shell: Shell, layout: CourseLayout): Promise<void> {
         })
       : undefined;
   const save = () => {
-    if (replaced) return;
+    if (replaced || held) return;
     const state = fromShell(shell.snapshot());
     const savedAt = Date.now();
     session.save(encodeState(state, layout, savedAt), savedAt);
@@ -129,24 +137,39 @@ async function start(shell: Shell, layout: CourseLayout): Promise<void> {
     }
   }
 
+  /** Runs now, or once the learner starts again when their old progress was unreadable. */
+  const send = (run: () => void) => (held ? heldBack.push(run) : run());
+  let pageId = resume.location;
+  if (held) {
+    new UnreadableProgressNotice(shell, t, () => {
+      held = false;
+      if (pageId) tracker.setLocation(pageId);
+      save();
+      for (const run of heldBack.splice(0)) run();
+    });
+  }
+
   shell.addEventListener('ti-page-view', (event) => {
-    tracker.setLocation(event.detail.pageId);
+    pageId = event.detail.pageId;
+    if (!held) tracker.setLocation(pageId);
     save();
   });
   shell.addEventListener('ti-answer', (event) => {
     const record: AnswerRecord = answerRecord(event.detail as unknown as AnyAnswerDetail);
     save();
     if (finished) return;
-    // The module's objective first, so the commit that carries the answer carries it too.
-    if (record.final) reportObjectives();
-    session.answer(record);
+    send(() => {
+      // The module's objective first, so the commit that carries the answer carries it too.
+      if (record.final) reportObjectives();
+      session.answer(record);
+    });
   });
   shell.addEventListener('ti-finish', (event) => {
     if (finished) return;
     finished = true;
     save();
     const { scorePercent, passed, completed: allPagesSeen } = event.detail;
-    finishWith(scorePercent, passed, allPagesSeen);
+    send(() => finishWith(scorePercent, passed, allPagesSeen));
   });
   // Mobile browsers often skip `unload`: save when hidden, close the session on pagehide.
   document.addEventListener('visibilitychange', () => {

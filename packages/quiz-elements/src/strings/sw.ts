@@ -66,6 +66,13 @@ export const sw: Strings = {
   saveRetrying:
     'Maendeleo yako yako salama kwenye kifaa hiki. Jukwaa la mafunzo halijibu kwa sasa; tutaendelea kujaribu.',
   saveRecovered: 'Maendeleo yako yamehifadhiwa.',
+  progressUnreadableTitle: 'Maendeleo yako yaliyohifadhiwa hayakuweza kusomwa',
+  progressUnreadable:
+    'Maendeleo yaliyohifadhiwa ya kozi hii yamepatikana, lakini toleo hili la kozi haliwezi kuyasoma (huenda yameharibika, au yanatoka kwenye toleo jingine la kozi). Yamewekwa kama yalivyo: chochote unachofanya sasa hakitahifadhiwa juu yake. Ili maendeleo yako yahifadhiwe tena, chagua Anza upya.',
+  progressStartAgain: 'Anza upya',
+  progressStartedAgain: 'Umeanza upya. Maendeleo yako yanahifadhiwa kuanzia sasa.',
+  lrsUnreachable:
+    'Jukwaa la mafunzo halipatikani, kwa hiyo maendeleo yako hayatumwi. Yamewekwa kwenye kifaa hiki. Hali hii ikiendelea, mwambie mratibu wa kozi.',
   saveLocalOnly:
     'Maendeleo yako yako salama kwenye kifaa hiki na yatatumwa utakapofungua kozi tena.',
   progressCodeSummary: 'Endelea kwenye kifaa kingine',

@@ -60,15 +60,21 @@ async function start(shell: Shell, layout: CourseLayout): Promise<void> {
   const storage = storageOf(window);
   const tracker = connectTracker(window, kind, layout.courseId);
   const status = new SaveStatusLine(shell, t);
+  let unreachable = false;
   const session = new ResilientSession(
     tracker,
     storage,
     `teach-in:${layout.courseId}:progress:${kind}`,
-    (s) => status.show(s),
+    // Once the LMS is known to be out of reach, "we will keep trying" would be untrue.
+    (s) => unreachable || status.show(s),
   );
 
   // Resume from the newer of the LMS's copy and this device's copy (resilient-session.ts).
   const resume = await tracker.start();
+  if (tracker.reachable === false) {
+    unreachable = true;
+    status.show('unreachable');
+  }
   const fromLms = resume.state ? decodeState(resume.state, layout) : undefined;
   const local = session.readLocal();
   const winner = newerState(

@@ -206,7 +206,7 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
         const run = await launch(context, zipOf(version), version, { resume });
         try {
           const alert = run.frame.getByRole('alert');
-          await alert.getByText('this version of the course cannot read it').waitFor();
+          await alert.getByText('cannot read your saved progress').waitFor();
           const notice = run.frame.getByRole('region', {
             name: 'Your saved progress could not be read',
           });

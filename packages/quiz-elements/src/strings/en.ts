@@ -70,7 +70,7 @@ export const en = {
   saveRecovered: 'Your progress is saved.',
   progressUnreadableTitle: 'Your saved progress could not be read',
   progressUnreadable:
-    'Saved progress for this course was found, but this version of the course cannot read it (it may be damaged, or come from another version of the course). It is kept as it is: nothing you do now is saved over it. To have your progress saved again, choose Start again.',
+    'This course cannot read your saved progress (it may be damaged, or from another version of the course). It is kept as it is: nothing you do now is saved over it. To save your progress again, choose Start again.',
   progressStartAgain: 'Start again',
   progressStartedAgain: 'You have started again. Your progress is saved from now on.',
   lrsUnreachable:

@@ -69,7 +69,7 @@ export const es: Strings = {
   saveRecovered: 'Tu progreso está guardado.',
   progressUnreadableTitle: 'No se pudo leer tu progreso guardado',
   progressUnreadable:
-    'Hay progreso guardado de este curso, pero esta versión del curso no puede leerlo (puede estar dañado o venir de otra versión del curso). Se conserva tal como está: nada de lo que hagas ahora se guarda encima. Para que tu progreso se vuelva a guardar, elige Empezar de nuevo.',
+    'Este curso no puede leer tu progreso guardado (puede estar dañado o ser de otra versión del curso). Se conserva tal como está: nada de lo que hagas ahora se guarda encima. Para volver a guardar tu progreso, elige Empezar de nuevo.',
   progressStartAgain: 'Empezar de nuevo',
   progressStartedAgain: 'Has empezado de nuevo. Tu progreso se guarda a partir de ahora.',
   lrsUnreachable:

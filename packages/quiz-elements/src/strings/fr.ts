@@ -70,7 +70,7 @@ export const fr: Strings = {
   saveRecovered: 'Votre progression est enregistrée.',
   progressUnreadableTitle: 'Votre progression enregistrée n’a pas pu être lue',
   progressUnreadable:
-    'Une progression enregistrée existe pour ce cours, mais cette version du cours ne peut pas la lire (elle est peut-être endommagée ou vient d’une autre version du cours). Elle est conservée telle quelle : rien de ce que vous faites maintenant ne l’écrase. Pour que votre progression soit de nouveau enregistrée, choisissez Recommencer.',
+    'Ce cours ne peut pas lire votre progression enregistrée (elle est peut-être endommagée ou vient d’une autre version du cours). Elle est conservée telle quelle : rien de ce que vous faites maintenant ne l’écrase. Pour enregistrer à nouveau votre progression, choisissez Recommencer.',
   progressStartAgain: 'Recommencer',
   progressStartedAgain:
     'Vous avez recommencé. Votre progression est enregistrée à partir de maintenant.',

@@ -68,7 +68,7 @@ export const sw: Strings = {
   saveRecovered: 'Maendeleo yako yamehifadhiwa.',
   progressUnreadableTitle: 'Maendeleo yako yaliyohifadhiwa hayakuweza kusomwa',
   progressUnreadable:
-    'Maendeleo yaliyohifadhiwa ya kozi hii yamepatikana, lakini toleo hili la kozi haliwezi kuyasoma (huenda yameharibika, au yanatoka kwenye toleo jingine la kozi). Yamewekwa kama yalivyo: chochote unachofanya sasa hakitahifadhiwa juu yake. Ili maendeleo yako yahifadhiwe tena, chagua Anza upya.',
+    'Kozi hii haiwezi kusoma maendeleo yako yaliyohifadhiwa (huenda yameharibika, au ni ya toleo jingine la kozi). Yamewekwa kama yalivyo: chochote unachofanya sasa hakitahifadhiwa juu yake. Ili kuhifadhi maendeleo yako tena, chagua Anza upya.',
   progressStartAgain: 'Anza upya',
   progressStartedAgain: 'Umeanza upya. Maendeleo yako yanahifadhiwa kuanzia sasa.',
   lrsUnreachable:

@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { cmi5Statement, courseStateId, type LaunchData, readLaunch } from '@teach-in/lms-bridge';
 import {
   cmi5Category,
+  masteryScoreExtension,
   type RunningCmi5Host,
   type StoredStatement,
   sessionIdExtension,
@@ -174,6 +175,8 @@ describe('cmi5 package under the cmi5 host', () => {
       assert.ok(stored.every((s) => s.context?.registration === host.registration));
       const passed = stored.find((s) => verbName(s) === 'passed');
       assert.equal(passed?.result?.score?.scaled, 1);
+      // The package's cmi5.xml sets masteryScore 0.8; the host rejects passed without it.
+      assert.equal(passed?.context?.extensions?.[masteryScoreExtension], 0.8);
       for (const s of stored.filter((s) => verbName(s) === 'answered')) {
         assert.ok(!categories(s).includes(cmi5Category), 'answered has no cmi5 category');
       }

@@ -189,6 +189,51 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
       }
     });
 
+    for (const [kind, unreadable] of [
+      ['damaged', 't1~AAAA~broken'],
+      ['from an unknown version', 't9~AAAAAA~A~AAAAAA~A~AAAA~AAAAA~~'],
+    ] as const) {
+      test(`saved progress ${kind}: the learner is told, and the LMS's copy is kept until they start again`, async () => {
+        const location = 'your-data-rights/1-what-data-is-collected';
+        const resume =
+          version === 'scorm12'
+            ? {
+                core: { lesson_location: location, entry: 'resume' },
+                suspend_data: unreadable,
+              }
+            : { exit: 'suspend', entry: 'resume', location, suspend_data: unreadable };
+        const context = await browser.newContext();
+        const run = await launch(context, zipOf(version), version, { resume });
+        try {
+          const alert = run.frame.getByRole('alert');
+          await alert.getByText('cannot read your saved progress').waitFor();
+          const notice = run.frame.getByRole('region', {
+            name: 'Your saved progress could not be read',
+          });
+          await notice.waitFor();
+          // The bookmark still counts.
+          await run.frame.getByRole('heading', { name: '1. What data is collected?' }).waitFor();
+          await answer(run.frame, single);
+          await next(run.frame);
+          const before = await run.calls();
+          assert.equal(lastSet(before, 'cmi.suspend_data'), undefined, 'the LMS copy is untouched');
+          assert.equal(await run.cmi().then((cmi) => cmi.suspend_data), unreadable);
+
+          await notice.getByRole('button', { name: 'Start again' }).click();
+          await alert.getByText('You have started again').waitFor();
+          await waitForCall(run, { element: 'cmi.suspend_data' });
+          const state = await lmsState(run);
+          assert.equal(state.state.answers['scheduling-app-data']?.done, true, 'nothing lost');
+          await waitForCall(run, { element: 'cmi.interactions.0.id' });
+          assert.deepEqual(strictViolations(version, await run.calls()), []);
+          assert.deepEqual(run.errors, []);
+        } finally {
+          await run.close();
+          await context.close();
+        }
+      });
+    }
+
     test('a refused commit of the result is retried until the LMS has it', async () => {
       const context = await browser.newContext();
       const run = await launch(context, zipOf(version), version);
@@ -224,8 +269,30 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
       }
     });
 
+    test('a refused commit mid-course is retried, and the LMS has it once it accepts', async () => {
+      const context = await browser.newContext();
+      const run = await launch(context, zipOf(version), version);
+      try {
+        await next(run.frame);
+        await injectFault(run.page, version, 'commit-false');
+        await answer(run.frame, single);
+        await run.frame.getByRole('status').filter({ hasText: 'Your progress is safe' }).waitFor();
+        await repairFault(run.page);
+        await run.frame
+          .getByRole('status')
+          .filter({ hasText: 'Your progress is saved.' })
+          .waitFor();
+        const state = await lmsState(run);
+        assert.equal(state.state.answers['scheduling-app-data']?.done, true);
+        assert.deepEqual(strictViolations(version, await run.calls()), []);
+      } finally {
+        await run.close();
+        await context.close();
+      }
+    });
+
     for (const fault of ['commit-false', 'throws', 'removed'] as const satisfies Fault[]) {
-      test(`an LMS that ${fault === 'commit-false' ? 'refuses a commit' : fault === 'throws' ? 'throws' : 'disappears'} mid-course loses nothing`, async () => {
+      test(`an LMS that ${fault === 'commit-false' ? 'refuses commits' : fault === 'throws' ? 'throws' : 'disappears'}, then a closed tab: the next launch sends the progress and the answers`, async () => {
         const context = await browser.newContext();
         const run = await launch(context, zipOf(version), version);
         const port = Number(new URL(run.host.url).port);
@@ -236,21 +303,7 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
         const notice = run.frame.getByRole('status').filter({ hasText: 'Your progress is safe' });
         await notice.waitFor();
 
-        if (fault === 'commit-false') {
-          await repairFault(run.page);
-          await run.frame
-            .getByRole('status')
-            .filter({ hasText: 'Your progress is saved.' })
-            .waitFor();
-          const state = await lmsState(run);
-          assert.equal(state.state.answers['scheduling-app-data']?.done, true);
-          assert.deepEqual(strictViolations(version, await run.calls()), []);
-          await run.close();
-          await context.close();
-          return;
-        }
-
-        // The LMS is gone: the learner closes the tab and comes back later on this device.
+        // The LMS lost it all: the learner closes the tab and comes back later on this device.
         await run.closeContent();
         await run.close();
         const again = await launch(context, zipOf(version), version, {
@@ -263,7 +316,20 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
           await waitForCall(again, { element: 'cmi.suspend_data' });
           const state = await lmsState(again);
           assert.equal(state.state.answers['scheduling-app-data']?.done, true, 'sent on relaunch');
-          assert.deepEqual(strictViolations(version, await again.calls()), []);
+          // The answer record the LMS never took is sent too, and committed.
+          await waitForCall(again, { element: 'cmi.interactions.0.result' });
+          const calls = await again.calls();
+          assert.equal(lastSet(calls, 'cmi.interactions.0.id'), 'scheduling-app-data');
+          assert.equal(lastSet(calls, 'cmi.interactions.0.result'), 'correct');
+          const commit = version === 'scorm12' ? 'LMSCommit' : 'Commit';
+          const at = calls.findLastIndex((c) => c.element === 'cmi.interactions.0.result');
+          assert.ok(
+            calls.slice(at).some((c) => c.method === commit && c.result === 'true'),
+            'a commit the LMS accepted followed the answer',
+          );
+          const ids = calls.filter((c) => /^cmi\.interactions\.\d+\.id$/.test(c.element ?? ''));
+          assert.equal(ids.length, 1, 'reported once');
+          assert.deepEqual(strictViolations(version, calls), []);
         } finally {
           await again.close();
           await context.close();

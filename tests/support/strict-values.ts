@@ -9,6 +9,8 @@ export interface Call {
   method: string;
   element?: string;
   value?: string;
+  /** What the LMS answered, as text ("true", "false", a value). */
+  result?: string;
 }
 
 type Version = 'scorm12' | 'scorm2004';

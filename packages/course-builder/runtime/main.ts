@@ -20,6 +20,7 @@ import {
   encodeState,
   progressCode,
   readProgressCode,
+  unreadableState,
 } from '@teach-in/lms-bridge/state';
 import type { CourseShellElement } from '@teach-in/quiz-elements';
 import { stringsFor } from '@teach-in/quiz-elements';
@@ -30,6 +31,7 @@ import { clearAddress, linkedPage, showAddress } from './page-address.ts';
 import { type PasteResult, ProgressCodePanel } from './progress-code-panel.ts';
 import { SaveStatusLine } from './save-status.ts';
 import { type AnySnapshot, fromShell, toShell } from './shell-state.ts';
+import { UnreadableProgressNotice } from './unreadable-progress.ts';
 
 type Shell = CourseShellElement & {
   snapshot(): AnySnapshot;
@@ -59,27 +61,42 @@ async function start(shell: Shell, layout: CourseLayout): Promise<void> {
   const storage = storageOf(window);
   const tracker = connectTracker(window, kind, layout.courseId);
   const status = new SaveStatusLine(shell, t);
+  let unreachable = false;
   const session = new ResilientSession(
     tracker,
     storage,
     `teach-in:${layout.courseId}:progress:${kind}`,
-    (s) => status.show(s),
+    // Once the LMS is known to be out of reach, "we will keep trying" would be untrue.
+    (s) => unreachable || status.show(s),
   );
 
   // Resume from the newer of the LMS's copy and this device's copy (resilient-session.ts).
   const resume = await tracker.start();
+  if (tracker.reachable === false) {
+    unreachable = true;
+    status.show('unreachable');
+  }
   const fromLms = resume.state ? decodeState(resume.state, layout) : undefined;
   const local = session.readLocal();
   const winner = newerState(
     fromLms && resume.state ? { state: resume.state, savedAt: fromLms.savedAt } : undefined,
     local,
   );
+  const fromDevice = winner === 'local' && local ? decodeState(local.state, layout) : undefined;
+  // A device copy this version cannot read gives way to the LMS's copy.
   const chosen: Decoded | undefined =
-    winner === 'local' && local ? decodeState(local.state, layout) : fromLms;
-  if (chosen) shell.restore(toShell(chosen.state));
+    fromDevice && !fromDevice.dropped.includes(unreadableState) ? fromDevice : fromLms;
+  // Progress this version cannot read is never saved over without the learner's say.
+  let held = chosen?.dropped.includes(unreadableState) === true;
+  if (chosen && !held) shell.restore(toShell(chosen.state));
   else if (resume.location && shell.indexOf(resume.location) >= 0) {
     shell.restore({ page: shell.indexOf(resume.location) });
   }
+  /** What happened while held, sent once the learner chooses to start again. */
+  const heldBack: Array<() => void> = [];
+
+  // Answer records an earlier visit could not deliver are sent whichever copy won.
+  session.resend(local);
 
   let finished = chosen?.state.finished === true;
   /** Set once a pasted code replaced the progress: this page must not save over it. */
@@ -93,7 +110,7 @@ async function start(shell: Shell, layout: CourseLayout): Promise<void> {
         })
       : undefined;
   const save = () => {
-    if (replaced) return;
+    if (replaced || held) return;
     const state = fromShell(shell.snapshot());
     const savedAt = Date.now();
     session.save(encodeState(state, layout, savedAt), savedAt);
@@ -127,9 +144,22 @@ async function start(shell: Shell, layout: CourseLayout): Promise<void> {
     }
   }
 
+  /** Runs now, or once the learner starts again when their old progress was unreadable. */
+  const send = (run: () => void) => (held ? heldBack.push(run) : run());
+  let pageId = resume.location;
+  if (held) {
+    new UnreadableProgressNotice(shell, t, () => {
+      held = false;
+      if (pageId) tracker.setLocation(pageId);
+      save();
+      for (const run of heldBack.splice(0)) run();
+    });
+  }
+
   shell.addEventListener('ti-page-view', (event) => {
-    tracker.setLocation(event.detail.pageId);
-    showAddress(window, event.detail.pageId);
+    pageId = event.detail.pageId;
+    if (!held) tracker.setLocation(pageId);
+    showAddress(window, pageId);
     save();
   });
   // A page address (index.html#<page id>) opens that page, now and when the address changes.
@@ -141,16 +171,18 @@ async function start(shell: Shell, layout: CourseLayout): Promise<void> {
     const record: AnswerRecord = answerRecord(event.detail as unknown as AnyAnswerDetail);
     save();
     if (finished) return;
-    // The module's objective first, so the commit that carries the answer carries it too.
-    if (record.final) reportObjectives();
-    session.answer(record);
+    send(() => {
+      // The module's objective first, so the commit that carries the answer carries it too.
+      if (record.final) reportObjectives();
+      session.answer(record);
+    });
   });
   shell.addEventListener('ti-finish', (event) => {
     if (finished) return;
     finished = true;
     save();
     const { scorePercent, passed, completed: allPagesSeen } = event.detail;
-    finishWith(scorePercent, passed, allPagesSeen);
+    send(() => finishWith(scorePercent, passed, allPagesSeen));
   });
   // Mobile browsers often skip `unload`: save when hidden, close the session on pagehide.
   document.addEventListener('visibilitychange', () => {

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { stringsFor } from '@teach-in/quiz-elements';
 import { type PasteResult, ProgressCodePanel } from './progress-code-panel.ts';
 import { SaveStatusLine } from './save-status.ts';
+import { UnreadableProgressNotice } from './unreadable-progress.ts';
 
 const t = stringsFor('en');
 
@@ -53,6 +54,34 @@ describe('ProgressCodePanel', () => {
     use?.click();
     expect(message?.textContent).to.equal(t.progressCodeUsed);
     expect(pasted).to.deep.equal(['mistyped', 'mistyped']);
+    await expect(main).to.be.accessible();
+  });
+});
+
+describe('UnreadableProgressNotice', () => {
+  it('tells the learner, in an alert before the course, and starts again only when asked', async () => {
+    const main = await host();
+    const course = main.querySelector('.course') as Element;
+    let startedAgain = 0;
+    const notice = new UnreadableProgressNotice(course, t, () => startedAgain++);
+    expect(notice.element.nextElementSibling).to.equal(course, 'it comes before the course');
+    const heading = notice.element.querySelector('h2');
+    expect(heading?.textContent).to.equal(t.progressUnreadableTitle);
+    expect(notice.element.getAttribute('aria-labelledby')).to.equal(heading?.id);
+    const alert = notice.element.querySelector('[role="alert"]');
+    expect(alert?.textContent).to.equal(t.progressUnreadable);
+    await expect(main).to.be.accessible();
+
+    const button = [...notice.element.querySelectorAll('button')].find(
+      (b) => b.textContent === t.progressStartAgain,
+    );
+    expect(button?.type).to.equal('button');
+    expect(startedAgain).to.equal(0, 'nothing happens until the learner chooses');
+    button?.click();
+    expect(startedAgain).to.equal(1);
+    expect(alert?.textContent).to.equal(t.progressStartedAgain);
+    expect(notice.element.querySelector('button')).to.equal(null, 'once is enough');
+    expect(document.activeElement).to.equal(alert, 'focus is not lost with the button');
     await expect(main).to.be.accessible();
   });
 });

@@ -20,11 +20,12 @@ export class SaveStatusLine {
     after.after(this.element);
   }
 
-  show(status: SaveStatus | 'local-only'): void {
+  show(status: SaveStatus | 'local-only' | 'unreachable'): void {
     const text = {
       retrying: this.t.saveRetrying,
       saved: this.t.saveRecovered,
       'local-only': this.t.saveLocalOnly,
+      unreachable: this.t.lrsUnreachable,
     }[status];
     this.element.textContent = text;
     this.element.dataset.status = status;

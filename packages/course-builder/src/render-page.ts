@@ -12,28 +12,29 @@ export const runtimeFiles = { js: 'teach-in.js', css: 'teach-in.css', page: 'ind
 
 /**
  * A package talks to nothing outside its own folder. Lit's styles use constructable
- * stylesheets, which style-src does not govern, so no 'unsafe-inline' is needed. Only cmi5
- * connects anywhere: to the LMS's xAPI endpoint, named in the launch URL and unknown at
- * build time, so it may use any https origin (or its own, for a local LMS). And a page
- * served by `teach-in workshop` talks to that server, its own origin.
+ * stylesheets, which style-src does not govern, so no 'unsafe-inline' is needed. A page
+ * served by `teach-in workshop` talks to that server, its own origin. Only cmi5 connects
+ * elsewhere: to the LRS the launch URL names, unknown at build time. Its policy here has
+ * no connect-src (and so no default-src, which would stand in for it; every other
+ * directive is listed instead), and the runtime adds a second policy with exactly the
+ * launch's origins before any request (lms-bridge cmi5-connections.ts).
  */
 const connectSources = {
-  scorm12: "connect-src 'none'",
-  scorm2004: "connect-src 'none'",
-  standalone: "connect-src 'none'",
-  cmi5: "connect-src 'self' https:",
-  workshop: "connect-src 'self'",
-} as const satisfies Record<LmsKind, string>;
+  scorm12: ["default-src 'none'", "connect-src 'none'"],
+  scorm2004: ["default-src 'none'", "connect-src 'none'"],
+  standalone: ["default-src 'none'", "connect-src 'none'"],
+  cmi5: ["object-src 'none'", "frame-src 'none'", "worker-src 'none'", "manifest-src 'none'"],
+  workshop: ["default-src 'none'", "connect-src 'self'"],
+} as const satisfies Record<LmsKind, readonly string[]>;
 
 function contentSecurityPolicy(lms: LmsKind): string {
   return [
-    "default-src 'none'",
+    ...connectSources[lms],
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
     "media-src 'self'",
     "font-src 'none'",
-    connectSources[lms],
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');

@@ -21,3 +21,25 @@ test('only a page served by the workshop server may connect, and only to its own
     assert.doesNotMatch(policy, /connect-src 'self'/, lms);
   }
 });
+
+test("cmi5: the page's own policy leaves connections to the launch, and governs the rest", () => {
+  const policy = policyFor('cmi5');
+  // The runtime adds `connect-src <the launch's origins>` (lms-bridge cmi5-connections.ts);
+  // a default-src here would stand in for connect-src and block the LRS.
+  assert.doesNotMatch(policy, /connect-src|default-src/);
+  for (const directive of [
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "media-src 'self'",
+    "font-src 'none'",
+    "object-src 'none'",
+    "frame-src 'none'",
+    "worker-src 'none'",
+    "manifest-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ]) {
+    assert.ok(policy.includes(directive), directive);
+  }
+});

@@ -22,6 +22,7 @@ export type ResultVerb = 'completed' | 'passed' | 'failed';
 export const cmi5CategoryId = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
 export const moveOnCategoryId = 'https://w3id.org/xapi/cmi5/context/categories/moveon';
 export const sessionIdExtensionId = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
+export const masteryScoreExtensionId = 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore';
 const interactionType = 'http://adlnet.gov/expapi/activities/cmi.interaction';
 
 export type MoveOn =
@@ -172,7 +173,16 @@ export function cmi5Statement(
   details: { outcome?: Outcome; durationMs?: number } = {},
 ): XapiStatement {
   const isResult = verb === 'completed' || verb === 'passed' || verb === 'failed';
-  const template = templateOf(ctx.launchData, sessionIdOf(ctx.launchData));
+  const { masteryScore } = ctx.launchData;
+  const sessionTemplate = templateOf(ctx.launchData, sessionIdOf(ctx.launchData));
+  // passed and failed carry the mastery score the LMS gave (cmi5 spec §9.6.3.1, §9.6.3.2).
+  const template =
+    (verb === 'passed' || verb === 'failed') && masteryScore !== undefined
+      ? {
+          ...sessionTemplate,
+          extensions: { ...sessionTemplate.extensions, [masteryScoreExtensionId]: masteryScore },
+        }
+      : sessionTemplate;
   const context = withCategory(
     template,
     isResult ? [cmi5CategoryId, moveOnCategoryId] : [cmi5CategoryId],

@@ -79,6 +79,11 @@ export class Cmi5Tracker implements Tracker {
     this.#startedAt = this.#now().getTime();
   }
 
+  /** Whether the launch reached the LMS: its token and launch data (a fetch URL works once). */
+  get reachable(): boolean {
+    return this.#session !== undefined;
+  }
+
   get launchData(): LaunchData | undefined {
     return this.#launchData;
   }

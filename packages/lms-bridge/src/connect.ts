@@ -1,3 +1,4 @@
+import { allowOnlyLaunchOrigins } from './cmi5-connections.ts';
 import { readLaunch } from './cmi5-statements.ts';
 import { Cmi5Tracker } from './cmi5-tracker.ts';
 import { findApi } from './scorm-api.ts';
@@ -75,6 +76,8 @@ export function connectTracker(
     kind === 'cmi5'
   ) {
     const launch = readLaunch(win.location.search);
+    // Before any request: connections only to the origins the launch names.
+    allowOnlyLaunchOrigins(win.document, launch);
     if (launch) {
       return new Cmi5Tracker(launch, {
         fetch: win.fetch.bind(win),

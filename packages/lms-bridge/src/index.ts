@@ -20,6 +20,7 @@ export {
   newerState,
   ResilientSession,
   type SaveStatus,
+  type StoredAnswer,
   type Timers,
 } from './resilient-session.ts';
 export type { ApiByName, Scorm12Api, Scorm2004Api } from './scorm-api.ts';

@@ -17,6 +17,30 @@ export interface LocalCopy {
   savedAt: number;
   /** The LMS took this exact state. */
   synced: boolean;
+  /**
+   * Final answers the LMS has not taken yet (cmi.interactions): the state keeps only the
+   * responses, so without these the records would be lost with a closed tab.
+   */
+  unsent?: StoredAnswer[];
+}
+
+/** An AnswerRecord as JSON keeps it: the time as an ISO string. */
+export type StoredAnswer = Omit<AnswerRecord, 'timestamp'> & { timestamp: string };
+
+const stored = (answer: AnswerRecord): StoredAnswer => ({
+  ...answer,
+  timestamp: answer.timestamp.toISOString(),
+});
+
+function revived(answer: StoredAnswer): AnswerRecord | undefined {
+  const timestamp = new Date(answer.timestamp);
+  const ok =
+    answer &&
+    typeof answer.questionId === 'string' &&
+    Array.isArray(answer.response) &&
+    Array.isArray(answer.correctResponse) &&
+    !Number.isNaN(timestamp.getTime());
+  return ok ? { ...answer, timestamp } : undefined;
 }
 
 export interface Timers {
@@ -29,6 +53,8 @@ const maxDelayMs = 30_000;
 
 export class ResilientSession {
   #latest: LocalCopy | undefined;
+  /** The copy an earlier visit left, kept in storage until this visit saves its own. */
+  #earlier: LocalCopy | undefined;
   #pendingAnswers: AnswerRecord[] = [];
   #pendingOutcome: Outcome | undefined;
   #retry: unknown;
@@ -60,6 +86,22 @@ export class ResilientSession {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * Takes over the answers an earlier visit could not deliver (its local copy), and sends
+   * them now: whichever copy of the progress wins, these records happened.
+   */
+  resend(local: LocalCopy | undefined): void {
+    const unsent = (Array.isArray(local?.unsent) ? local.unsent : []).flatMap((answer) => {
+      const record = revived(answer);
+      return record ? [record] : [];
+    });
+    if (!local || unsent.length === 0) return;
+    // Until this visit saves, the earlier copy is what storage keeps (minus what is sent).
+    this.#earlier = { state: local.state, savedAt: local.savedAt, synced: local.synced };
+    this.#pendingAnswers = [...unsent, ...this.#pendingAnswers];
+    this.#send();
   }
 
   save(state: string, savedAt: number): void {
@@ -105,6 +147,7 @@ export class ResilientSession {
       return;
     }
     this.#pendingAnswers = [...failed, ...this.#pendingAnswers];
+    this.#writeLocal();
     this.#scheduleRetry();
   }
 
@@ -132,9 +175,12 @@ export class ResilientSession {
   }
 
   #writeLocal(): void {
-    if (!this.#latest) return;
+    const base = this.#latest ?? this.#earlier;
+    if (!base) return;
+    const copy: LocalCopy = { ...base };
+    if (this.#pendingAnswers.length > 0) copy.unsent = this.#pendingAnswers.map(stored);
     try {
-      this.storage?.setItem(this.key, JSON.stringify(this.#latest));
+      this.storage?.setItem(this.key, JSON.stringify(copy));
     } catch {
       // Storage full or blocked: the LMS copy is all there is.
     }

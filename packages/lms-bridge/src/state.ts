@@ -2,7 +2,13 @@
  * The pure part of lms-bridge: no DOM, no LMS. The Node builder imports this subpath
  * (`@teach-in/lms-bridge/state`) to prove the worst-case state fits.
  */
-export { type Decoded, decodeState, encodeState, stateFormatPrefix } from './state/codec.ts';
+export {
+  type Decoded,
+  decodeState,
+  encodeState,
+  stateFormatPrefix,
+  unreadableState,
+} from './state/codec.ts';
 export {
   type CourseLayout,
   courseLayout,

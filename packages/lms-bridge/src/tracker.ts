@@ -60,6 +60,11 @@ export interface ResumeData {
  */
 export interface Tracker {
   readonly kind: 'scorm12' | 'scorm2004' | 'cmi5' | 'standalone' | 'workshop';
+  /**
+   * After `start`: false when the LMS could not be reached at all (cmi5: no auth token or
+   * launch data), so nothing can be sent in this visit; undefined when the tracker cannot tell.
+   */
+  readonly reachable?: boolean;
   /** Opens the session and returns what the last session left. */
   start(): Promise<ResumeData>;
   setLocation(pageId: string): void;

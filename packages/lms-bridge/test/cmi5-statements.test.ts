@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   cmi5CategoryId,
+  masteryScoreExtensionId,
   moveOnCategoryId,
   sessionIdExtensionId,
   xapiVerbs,
@@ -82,6 +83,23 @@ describe('cmi5 defined statements', () => {
     });
     assert.equal(failed.result?.success, false);
     assert.equal(failed.result?.score?.scaled, 0.4);
+  });
+
+  test("passed and failed carry the LMS's mastery score as a context extension", () => {
+    const outcome: Outcome = { scorePercent: 85, passed: true, completed: true };
+    for (const verb of ['passed', 'failed'] as const) {
+      const s = cmi5Statement(verb, ctx, { outcome });
+      assert.equal(s.context.extensions?.[masteryScoreExtensionId], 0.8, verb);
+      assert.equal(s.context.extensions?.[sessionIdExtensionId], 'session-1');
+    }
+    for (const verb of ['initialized', 'completed', 'terminated'] as const) {
+      const s = cmi5Statement(verb, ctx, { outcome });
+      assert.equal(s.context.extensions?.[masteryScoreExtensionId], undefined, verb);
+    }
+    const { masteryScore: _, ...noMastery } = launchData;
+    const s = cmi5Statement('passed', { ...ctx, launchData: noMastery }, { outcome });
+    assert.equal(s.context.extensions?.[masteryScoreExtensionId], undefined, 'none given');
+    assert.equal(launchData.contextTemplate.extensions?.[masteryScoreExtensionId], undefined);
   });
 
   test('the template is not mutated and categories are not duplicated', () => {

@@ -234,8 +234,21 @@ describe('Cmi5Tracker', () => {
       Response.json({ 'error-code': '1', 'error-text': 'used' }, { status: 401 })) as typeof fetch;
     const t = new Cmi5Tracker(launch, { fetch: failing, storage: undefined });
     assert.deepEqual(await t.start(), {});
+    assert.equal(t.reachable, false, 'the page can say the LMS cannot be reached');
     assert.equal(t.saveState('S'), false);
     assert.equal(lrs.requests.length, 0);
+  });
+
+  test('reachable once the token and the launch data came; not when the network is down', async () => {
+    const up = new FakeLrs();
+    const reached = tracker(up);
+    await reached.start();
+    assert.equal(reached.reachable, true);
+    const down = new FakeLrs();
+    down.down = true;
+    const cut = tracker(down);
+    assert.deepEqual(await cut.start(), {});
+    assert.equal(cut.reachable, false);
   });
 
   test('with the resilient session: a send that fails later is retried until the LMS has it', async () => {

@@ -116,6 +116,39 @@ describe('ResilientSession', () => {
     assert.deepEqual(statuses, ['retrying', 'saved']);
   });
 
+  test('an answer the LMS never took survives a closed tab and is sent on the next visit', async () => {
+    const first = await session();
+    first.lms.fault = 'throw';
+    first.resilient.save('t1~one', 1000);
+    first.resilient.answer({
+      questionId: 'q',
+      type: 'single',
+      counts: true,
+      response: ['a'],
+      correctResponse: ['a'],
+      correct: true,
+      attempt: 1,
+      final: true,
+      description: 'Q?',
+      latencyMs: 10,
+      private: false,
+      timestamp: new Date(60_000),
+    });
+    const kept = first.resilient.readLocal();
+    assert.equal(kept?.unsent?.[0]?.questionId, 'q', 'kept on the device with the state');
+
+    // The tab is gone; the next visit has only what storage kept.
+    const second = await session();
+    second.storage.items.set('teach-in:c:progress', JSON.stringify(kept));
+    second.resilient.resend(second.resilient.readLocal());
+    assert.equal(second.lms.value('cmi.interactions.0.id'), 'q');
+    assert.equal(second.lms.value('cmi.interactions.0.result'), 'correct');
+    assert.equal(second.resilient.readLocal()?.unsent, undefined, 'sent, so no longer kept');
+    assert.equal(second.resilient.readLocal()?.state, 't1~one', 'the state copy stays');
+    second.resilient.resend(second.resilient.readLocal());
+    assert.equal(second.lms.value('cmi.interactions._count'), '1', 'never sent twice');
+  });
+
   test('reads back the copy an earlier visit left', async () => {
     const { storage, resilient } = await session();
     assert.equal(resilient.readLocal(), undefined);

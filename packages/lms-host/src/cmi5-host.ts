@@ -8,7 +8,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Cmi5CourseInfo, readCmi5Course } from './cmi5-course.ts';
-import { type Cmi5LaunchMode, type Cmi5Learner, createCmi5Lms, sendJson } from './cmi5-lms.ts';
+import {
+  type Cmi5LaunchMode,
+  type Cmi5Learner,
+  type Cmi5Lms,
+  createCmi5Lms,
+  sendJson,
+} from './cmi5-lms.ts';
 import { Cmi5Store, type StoredStatement } from './cmi5-store.ts';
 import { decodePath, serveFile } from './http.ts';
 import { folderSource } from './package-source.ts';
@@ -27,6 +33,11 @@ export interface Cmi5HostOptions {
    */
   dataDir?: string;
   port?: number;
+  /**
+   * Serve the xAPI endpoint and the fetch URL from a second port: another origin, as an
+   * LMS whose LRS lives elsewhere (it answers CORS for the content's origin).
+   */
+  lrsOnAnotherOrigin?: boolean;
 }
 
 export interface RunningCmi5Host {
@@ -34,6 +45,8 @@ export interface RunningCmi5Host {
   url: string;
   course: Cmi5CourseInfo;
   registration: string;
+  /** Where the xAPI endpoint lives: the launch page's origin unless `lrsOnAnotherOrigin`. */
+  lrsUrl: string;
   /** Everything stored, oldest first. */
   statements(): readonly StoredStatement[];
   /** Every xAPI state document (LMS.LaunchData and the course's), keyed by its identity. */
@@ -81,6 +94,7 @@ export async function startCmi5Host(options: Cmi5HostOptions): Promise<RunningCm
     ...(options.registration === undefined ? {} : { registration: options.registration }),
   });
   let origin = '';
+  let lrsOrigin = '';
 
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', origin);
@@ -95,7 +109,7 @@ export async function startCmi5Host(options: Cmi5HostOptions): Promise<RunningCm
       response.end(
         launchPage(
           course.title,
-          lms.launch({ origin, contentBase: '/content/', mode: launchMode }),
+          lms.launch({ origin: lrsOrigin, contentBase: '/content/', mode: launchMode }),
         ),
       );
       return;
@@ -116,16 +130,56 @@ export async function startCmi5Host(options: Cmi5HostOptions): Promise<RunningCm
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
+  lrsOrigin = origin;
+  const lrs = options.lrsOnAnotherOrigin ? await startLrs(lms, () => origin) : undefined;
+  if (lrs) lrsOrigin = lrs.origin;
   return {
     url: `${origin}/`,
+    lrsUrl: `${lrsOrigin}/`,
     course,
     registration: lms.registration,
     statements: () => store.statements,
     states: () => store.states,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: async () => {
+      await lrs?.close();
+      await closeServer(server);
+    },
   };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.closeAllConnections();
+    server.close((error) => (error ? reject(error) : resolve()));
+  });
+}
+
+/** The LMS's xAPI and fetch routes on their own port, open to the content's origin by CORS. */
+async function startLrs(
+  lms: Cmi5Lms,
+  contentOrigin: () => string,
+): Promise<{ origin: string; close(): Promise<void> }> {
+  const server: Server = createServer((request, response) => {
+    response.setHeader('access-control-allow-origin', contentOrigin());
+    response.setHeader('vary', 'origin');
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, {
+        'access-control-allow-methods': 'GET, PUT, POST',
+        'access-control-allow-headers': 'authorization, content-type, x-experience-api-version',
+        'access-control-max-age': '600',
+      });
+      response.end();
+      return;
+    }
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    lms
+      .route(request, response, url)
+      .then((answered) => {
+        if (!answered) sendJson(response, 404, { error: 'Not found' });
+      })
+      .catch(() => response.end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, close: () => closeServer(server) };
 }

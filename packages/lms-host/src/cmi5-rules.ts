@@ -18,6 +18,7 @@ export const cmi5Verbs = {
 export type Cmi5Verb = keyof typeof cmi5Verbs;
 
 export const sessionIdExtension = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
+export const masteryScoreExtension = 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore';
 export const moveOnCategory = 'https://w3id.org/xapi/cmi5/context/categories/moveon';
 export const cmi5Category = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
 
@@ -105,6 +106,13 @@ export function cmi5Violations(
     const success = statement.result?.success;
     if (success !== (verb === 'passed')) {
       problems.push(`"${verb}" needs result.success ${verb === 'passed'}`);
+    }
+    // §9.6.3.1/.2: when the LMS gave a mastery score, passed and failed carry it back.
+    if (
+      session.masteryScore !== undefined &&
+      statement.context?.extensions?.[masteryScoreExtension] !== session.masteryScore
+    ) {
+      problems.push(`"${verb}" carries the masteryscore extension ${session.masteryScore}`);
     }
     const scaled = statement.result?.score?.scaled;
     if (session.masteryScore !== undefined && scaled !== undefined) {

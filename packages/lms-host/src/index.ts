@@ -16,6 +16,7 @@ export {
   cmi5Category,
   cmi5Verbs,
   cmi5Violations,
+  masteryScoreExtension,
   moveOnCategory,
   sessionIdExtension,
   verbOf,

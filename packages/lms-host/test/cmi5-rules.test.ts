@@ -6,6 +6,7 @@ import {
   cmi5Category,
   cmi5Verbs,
   cmi5Violations,
+  masteryScoreExtension,
   moveOnCategory,
   type Statement,
   sessionIdExtension,
@@ -25,7 +26,13 @@ function statement(verb: Cmi5Verb, result?: Statement['result'], moveOn = true):
     ...(result ? { result } : {}),
     context: {
       registration: session.registration,
-      extensions: { [sessionIdExtension]: session.sessionId },
+      extensions: {
+        [sessionIdExtension]: session.sessionId,
+        // passed and failed carry the LMS's mastery score (cmi5 spec §9.6.3).
+        ...(verb === 'passed' || verb === 'failed'
+          ? { [masteryScoreExtension]: session.masteryScore }
+          : {}),
+      },
       contextActivities: {
         category: [{ id: cmi5Category }, ...(moveOn ? [{ id: moveOnCategory }] : [])],
       },
@@ -132,5 +139,34 @@ test('session id, registration, object, categories and LMS-only verbs', () => {
   assert.match(
     cmi5Violations({ verb: { id: 'http://example.org/verbs/liked' } }, session, started).join(),
     /not a cmi5 defined verb/,
+  );
+});
+
+test('passed and failed carry the launch data mastery score as a context extension', () => {
+  const started = { session: ['initialized'] as Cmi5Verb[], registration: [] as Cmi5Verb[] };
+  for (const verb of ['passed', 'failed'] as const) {
+    const result = { success: verb === 'passed', score: { scaled: verb === 'passed' ? 0.9 : 0.5 } };
+    const bare = statement(verb, result);
+    bare.context = { ...bare.context, extensions: { [sessionIdExtension]: session.sessionId } };
+    assert.match(
+      cmi5Violations(bare, session, started).join(),
+      /masteryscore extension 0.8/,
+      `${verb} without it`,
+    );
+    const other = statement(verb, result);
+    other.context = {
+      ...other.context,
+      extensions: { [sessionIdExtension]: session.sessionId, [masteryScoreExtension]: 0.5 },
+    };
+    assert.match(cmi5Violations(other, session, started).join(), /masteryscore extension 0.8/);
+    assert.deepEqual(cmi5Violations(statement(verb, result), session, started), []);
+    // No mastery score at launch: nothing to carry.
+    const { masteryScore: _, ...withoutMastery } = session;
+    assert.deepEqual(cmi5Violations(bare, withoutMastery, started), []);
+  }
+  // completed does not carry it.
+  assert.deepEqual(
+    cmi5Violations(statement('completed', { completion: true }), session, started),
+    [],
   );
 });

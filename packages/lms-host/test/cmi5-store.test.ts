@@ -7,6 +7,7 @@ import {
   Cmi5Store,
   cmi5Category,
   cmi5Verbs,
+  masteryScoreExtension,
   moveOnCategory,
   readCmi5Course,
   type Statement,
@@ -90,6 +91,14 @@ test('the fetch URL hands out its token once; sessions, statements and state sur
           cmi5Verbs.passed,
           {
             result: { success: true, score: { scaled: 0.9 } },
+            context: {
+              registration: session.registration,
+              extensions: {
+                [sessionIdExtension]: session.sessionId,
+                [masteryScoreExtension]: 0.8,
+              },
+              contextActivities: { category: [{ id: cmi5Category }, { id: moveOnCategory }] },
+            },
           },
           [cmi5Category, moveOnCategory],
         ),

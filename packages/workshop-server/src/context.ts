@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { ServedCourse } from './courses.ts';
 import { parseCookies } from './http.ts';
 import type { LiveUpdates } from './live.ts';
+import type { LoginGuard } from './login-guard.ts';
 import { hashSecret, type RateLimiter, type RateLimits } from './security.ts';
 import type { Participant, WorkshopStore } from './store.ts';
 
@@ -15,6 +16,7 @@ export interface WorkshopContext {
   store: WorkshopStore;
   courses: ReadonlyMap<string, ServedCourse>;
   limiters: Record<keyof RateLimits, RateLimiter>;
+  loginGuard: LoginGuard;
   retentionDays: number;
   token: string;
   /** Hashes of the facilitator's session cookies; in memory, so a restart asks again. */

@@ -45,15 +45,18 @@ export async function login(
   response: ServerResponse,
 ) {
   assertSameOrigin(request);
-  if (!context.limiters.login.take(clientAddress(request))) {
-    throw new HttpError(429, 'Too many attempts; wait a minute.');
-  }
   const form = await readForm(request, bodyLimits.form);
   const typed = (form.get('token') ?? '').slice(0, 200);
+  const address = clientAddress(request);
+  // The right token always gets in, however many wrong ones came from this address.
   if (!tokenMatches(typed, context.token)) {
+    if (!(await context.loginGuard.failed(address))) {
+      throw new HttpError(429, 'Too many attempts; wait a minute.');
+    }
     send(response, 403, loginPage('That is not the token printed in the terminal.'), html);
     return;
   }
+  context.loginGuard.succeeded(address);
   const session = newSessionId();
   context.facilitatorSessions.add(hashSecret(session));
   redirect(response, '/facilitator', {

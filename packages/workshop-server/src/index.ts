@@ -1,3 +1,5 @@
+export type { LoginSlowdown } from './login-guard.ts';
+export { defaultLoginSlowdown } from './login-guard.ts';
 export type { RateLimits, RateRule } from './security.ts';
 export { defaultRateLimits } from './security.ts';
 export type { RunningWorkshop, WorkshopServerOptions } from './server.ts';

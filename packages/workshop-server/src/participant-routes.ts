@@ -38,7 +38,11 @@ const contentTypes: Record<string, string> = {
   '.pdf': 'application/pdf',
 };
 
-function take(context: WorkshopContext, limiter: 'join' | 'answer' | 'progress', key: string) {
+function take(
+  context: WorkshopContext,
+  limiter: 'join' | 'joinTotal' | 'answer' | 'progress',
+  key: string,
+) {
   if (!context.limiters[limiter].take(key)) {
     throw new HttpError(429, 'Too many requests; wait a moment and try again.');
   }
@@ -70,6 +74,7 @@ export async function join(
 ) {
   assertSameOrigin(request);
   take(context, 'join', clientAddress(request));
+  take(context, 'joinTotal', 'every address');
   const form = await readForm(request, bodyLimits.form);
   const checked = checkNickname(form.get('nickname'));
   if ('problem' in checked) {

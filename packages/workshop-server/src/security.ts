@@ -71,23 +71,26 @@ export class RateLimiter {
   }
 }
 
-/** The rate limits; a workshop of 60 phones stays far below them. */
+/**
+ * The rate limits; a workshop of 200 phones behind one hall router (one address, NAT)
+ * stays below them. Facilitator token attempts are not limited but slowed (login-guard.ts).
+ */
 export interface RateLimits {
-  /** Joins per IP address. */
+  /** Joins per IP address: a whole hall may share one. */
   join: RateRule;
+  /** Joins from every address together: the cap on a flood from many addresses. */
+  joinTotal: RateRule;
   /** Answers and poll votes per participant. */
   answer: RateRule;
   /** Progress saves per participant (one per page view). */
   progress: RateRule;
-  /** Facilitator token attempts per IP address. */
-  login: RateRule;
 }
 
 export const defaultRateLimits: RateLimits = {
-  join: { burst: 40, perMinute: 40 },
+  join: { burst: 300, perMinute: 300 },
+  joinTotal: { burst: 1000, perMinute: 1000 },
   answer: { burst: 60, perMinute: 60 },
   progress: { burst: 120, perMinute: 120 },
-  login: { burst: 10, perMinute: 10 },
 };
 
 /** Every server page: its own files only, no framing, no referrer, no sniffing. */

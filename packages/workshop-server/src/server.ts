@@ -8,6 +8,7 @@ import * as facilitator from './facilitator-routes.ts';
 import { HttpError, send } from './http.ts';
 import { lanAddress } from './lan.ts';
 import { LiveUpdates } from './live.ts';
+import { defaultLoginSlowdown, LoginGuard, type LoginSlowdown } from './login-guard.ts';
 import * as participant from './participant-routes.ts';
 import {
   defaultRateLimits,
@@ -29,6 +30,7 @@ export interface WorkshopServerOptions {
   /** Data not touched for this many days is removed at start. */
   retentionDays?: number;
   rateLimits?: Partial<RateLimits>;
+  loginSlowdown?: Partial<LoginSlowdown>;
   now?: () => number;
 }
 
@@ -107,8 +109,9 @@ export async function startWorkshopServer(
       join: new RateLimiter(limits.join, now),
       answer: new RateLimiter(limits.answer, now),
       progress: new RateLimiter(limits.progress, now),
-      login: new RateLimiter(limits.login, now),
+      joinTotal: new RateLimiter(limits.joinTotal, now),
     },
+    loginGuard: new LoginGuard({ ...defaultLoginSlowdown, ...options.loginSlowdown }, now),
     retentionDays,
     token: newFacilitatorToken(),
     facilitatorSessions: new Set(),

@@ -28,6 +28,8 @@ import type { CourseLayout, LayoutQuestion, ResponseDomain } from './layout.ts';
 import { emptyState, type SavedProgress, type SavedState } from './saved-state.ts';
 
 export const stateFormatPrefix = 't1';
+/** In `Decoded.dropped` when nothing of the text could be read (damaged, or another format). */
+export const unreadableState = 'unreadable state';
 const field = '~';
 const item = '.';
 /** Attempts are capped for storage; authors allow at most 10. */
@@ -178,7 +180,7 @@ export function decodeState(text: string, layout: CourseLayout): Decoded {
   if (text.trimStart().startsWith('{')) return decodeLegacyJson(text, layout);
   const parts = text.split(field);
   if (parts[0] !== stateFormatPrefix || parts.length !== 9) {
-    return { state: emptyState(), savedAt: 0, migrated: true, dropped: ['unreadable state'] };
+    return { state: emptyState(), savedAt: 0, migrated: true, dropped: [unreadableState] };
   }
   const [, time = '', saltText = '', seedText = '', flags = '', pageText = '', seenText = ''] =
     parts;
@@ -238,7 +240,7 @@ function decodeLegacyJson(text: string, layout: CourseLayout): Decoded {
     if (!parsed || typeof parsed !== 'object') throw new Error('not an object');
     raw = parsed as Record<string, unknown>;
   } catch {
-    return { state, savedAt: 0, migrated: true, dropped: ['unreadable state'] };
+    return { state, savedAt: 0, migrated: true, dropped: [unreadableState] };
   }
   const pages = layout.pages.length;
   const inRange = (n: unknown): n is number => Number.isInteger(n) && Number(n) >= 0;

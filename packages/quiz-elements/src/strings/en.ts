@@ -68,6 +68,13 @@ export const en = {
   saveRetrying:
     'Your progress is safe on this device. The learning platform is not answering right now; we will keep trying.',
   saveRecovered: 'Your progress is saved.',
+  progressUnreadableTitle: 'Your saved progress could not be read',
+  progressUnreadable:
+    'This course cannot read your saved progress (it may be damaged, or from another version of the course). It is kept as it is: nothing you do now is saved over it. To save your progress again, choose Start again.',
+  progressStartAgain: 'Start again',
+  progressStartedAgain: 'You have started again. Your progress is saved from now on.',
+  lrsUnreachable:
+    'The learning platform cannot be reached, so your progress is not being sent. It is kept on this device. If this goes on, tell your course organiser.',
   saveLocalOnly:
     'Your progress is safe on this device and will be sent the next time you open the course.',
   progressCodeSummary: 'Continue on another device',

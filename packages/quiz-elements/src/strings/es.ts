@@ -67,6 +67,13 @@ export const es: Strings = {
   saveRetrying:
     'Tu progreso está a salvo en este dispositivo. La plataforma de aprendizaje no responde ahora; seguiremos intentándolo.',
   saveRecovered: 'Tu progreso está guardado.',
+  progressUnreadableTitle: 'No se pudo leer tu progreso guardado',
+  progressUnreadable:
+    'Este curso no puede leer tu progreso guardado (puede estar dañado o ser de otra versión del curso). Se conserva tal como está: nada de lo que hagas ahora se guarda encima. Para volver a guardar tu progreso, elige Empezar de nuevo.',
+  progressStartAgain: 'Empezar de nuevo',
+  progressStartedAgain: 'Has empezado de nuevo. Tu progreso se guarda a partir de ahora.',
+  lrsUnreachable:
+    'No se puede conectar con la plataforma de aprendizaje, así que tu progreso no se está enviando. Se guarda en este dispositivo. Si sigue así, avisa a quien organiza el curso.',
   saveLocalOnly:
     'Tu progreso está a salvo en este dispositivo y se enviará la próxima vez que abras el curso.',
   progressCodeSummary: 'Seguir en otro dispositivo',

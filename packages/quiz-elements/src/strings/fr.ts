@@ -68,6 +68,14 @@ export const fr: Strings = {
   saveRetrying:
     'Votre progression est en sécurité sur cet appareil. La plateforme de formation ne répond pas pour le moment ; nous continuons d’essayer.',
   saveRecovered: 'Votre progression est enregistrée.',
+  progressUnreadableTitle: 'Votre progression enregistrée n’a pas pu être lue',
+  progressUnreadable:
+    'Ce cours ne peut pas lire votre progression enregistrée (elle est peut-être endommagée ou vient d’une autre version du cours). Elle est conservée telle quelle : rien de ce que vous faites maintenant ne l’écrase. Pour enregistrer à nouveau votre progression, choisissez Recommencer.',
+  progressStartAgain: 'Recommencer',
+  progressStartedAgain:
+    'Vous avez recommencé. Votre progression est enregistrée à partir de maintenant.',
+  lrsUnreachable:
+    'La plateforme de formation est injoignable : votre progression n’est pas envoyée. Elle est conservée sur cet appareil. Si cela continue, prévenez la personne qui organise le cours.',
   saveLocalOnly:
     'Votre progression est en sécurité sur cet appareil et sera envoyée la prochaine fois que vous ouvrirez le cours.',
   progressCodeSummary: 'Continuer sur un autre appareil',

@@ -66,6 +66,13 @@ export const sw: Strings = {
   saveRetrying:
     'Maendeleo yako yako salama kwenye kifaa hiki. Jukwaa la mafunzo halijibu kwa sasa; tutaendelea kujaribu.',
   saveRecovered: 'Maendeleo yako yamehifadhiwa.',
+  progressUnreadableTitle: 'Maendeleo yako yaliyohifadhiwa hayakuweza kusomwa',
+  progressUnreadable:
+    'Kozi hii haiwezi kusoma maendeleo yako yaliyohifadhiwa (huenda yameharibika, au ni ya toleo jingine la kozi). Yamewekwa kama yalivyo: chochote unachofanya sasa hakitahifadhiwa juu yake. Ili kuhifadhi maendeleo yako tena, chagua Anza upya.',
+  progressStartAgain: 'Anza upya',
+  progressStartedAgain: 'Umeanza upya. Maendeleo yako yanahifadhiwa kuanzia sasa.',
+  lrsUnreachable:
+    'Jukwaa la mafunzo halipatikani, kwa hiyo maendeleo yako hayatumwi. Yamewekwa kwenye kifaa hiki. Hali hii ikiendelea, mwambie mratibu wa kozi.',
   saveLocalOnly:
     'Maendeleo yako yako salama kwenye kifaa hiki na yatatumwa utakapofungua kozi tena.',
   progressCodeSummary: 'Endelea kwenye kifaa kingine',

@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
-import { runBuild } from './commands/build.ts';
-import { runCheck } from './commands/check.ts';
-import { runPreview } from './commands/preview.ts';
-import { runReadability } from './commands/readability.ts';
-import { runWorkshop } from './commands/workshop.ts';
 import { exitCodes } from './exit-codes.ts';
 import { helpText } from './help.ts';
+
+// Each command's code is imported only when that command runs: `--help` or `check` never
+// loads the servers or the bundler, which cost far more memory than the command itself.
 
 /** The `teach-in` command. Returns the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -19,7 +17,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     return exitCodes.usage;
   }
   // The workshop has options of its own (a server, not a build): it parses them itself.
-  if (command === 'workshop') return runWorkshop(rest);
+  if (command === 'workshop') {
+    const { runWorkshop } = await import('./commands/workshop.ts');
+    return runWorkshop(rest);
+  }
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(rest);
@@ -41,18 +42,24 @@ export async function main(argv: readonly string[]): Promise<number> {
       );
       return exitCodes.usage;
     }
+    const { runPreview } = await import('./commands/preview.ts');
     return runPreview(input, parsed.values.port, parsed.values.data);
   }
   const paths = parsed.positionals.length > 0 ? parsed.positionals : ['courses'];
-  if (command === 'check') return runCheck(paths);
+  if (command === 'check') {
+    const { runCheck } = await import('./commands/check.ts');
+    return runCheck(paths);
+  }
   if (command === 'readability') {
     const max = parsed.values.max === undefined ? undefined : Number(parsed.values.max);
     if (max !== undefined && !Number.isFinite(max)) {
       process.stderr.write(`teach-in readability: --max must be a number\n`);
       return exitCodes.usage;
     }
+    const { runReadability } = await import('./commands/readability.ts');
     return runReadability(paths, max);
   }
+  const { runBuild } = await import('./commands/build.ts');
   return runBuild(paths, parsed.values.format, parsed.values.out);
 }
 

@@ -110,9 +110,16 @@ function sqliteWithShippedAddon() {
   return {
     name: 'sqlite-with-shipped-addon',
     setup(build) {
-      build.onResolve({ filter: /^better-sqlite3$/ }, (args) =>
-        args.importer === shim ? undefined : { path: shim },
-      );
+      build.onResolve({ filter: /^better-sqlite3$/ }, async (args) => {
+        if (args.pluginData?.resolving) return undefined;
+        if (args.importer !== shim) return { path: shim };
+        // The shim's own import: the package the workshop server depends on.
+        return build.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: path.join(packagesDir, 'workshop-server'),
+          pluginData: { resolving: true },
+        });
+      });
     },
   };
 }

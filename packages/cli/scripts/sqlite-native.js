@@ -8,17 +8,9 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { addonName } from './native-name.js';
 
 const require = createRequire(import.meta.url);
-
-/** The addon's file name for this platform, CPU and Node ABI. */
-export function addonName(
-  platform = process.platform,
-  arch = process.arch,
-  abi = process.versions.modules,
-) {
-  return `better_sqlite3-${platform}-${arch}-node${abi}.node`;
-}
 
 /** @type {unknown} */
 let addon;

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { exitCodes } from './exit-codes.ts';
 import { helpText } from './help.ts';
 
@@ -7,6 +8,9 @@ import { helpText } from './help.ts';
 
 /** The `teach-in` command. Returns the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // V8 grows the young generation up to 16 MB semi-spaces for throughput; for a command
+  // that runs for seconds that is about 25 MB of peak memory for no measurable time.
+  setFlagsFromString('--semi-space-growth-factor=1');
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(helpText.main);

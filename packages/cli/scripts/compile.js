@@ -10,8 +10,9 @@
  *   absolute location in node_modules.
  * - `tarball`: a folder with no node_modules, for `pnpm pack:cli`. Each workspace file's
  *   `new URL('<relative>', import.meta.url)` and `require.resolve('<package file>')` is
- *   rewritten to a copy under `assets/` beside the code, and the copy is made. Any other
- *   use of `import.meta.url` stops the compile: it would break only once installed.
+ *   rewritten to a copy under `assets/` beside the code (npm packages' files under
+ *   `assets/vendor/`), and the copy is made. Any other use of `import.meta.url` stops the
+ *   compile: it would break only once installed.
  *
  * Every file in src/commands is an entry point, so a new command is compiled without
  * being listed here; main.ts imports each command only when it runs.
@@ -174,8 +175,9 @@ function relocate(file, source, assets) {
   let resolved = false;
   text = text.replace(resolvePattern, (_whole, _quote, specifier) => {
     const target = createRequire(file).resolve(specifier);
-    const inModules = target.slice(target.lastIndexOf(`node_modules${path.sep}`));
-    const shipped = `assets/${inModules.split(path.sep).join('/')}`;
+    const marker = `node_modules${path.sep}`;
+    const inModules = target.slice(target.lastIndexOf(marker) + marker.length);
+    const shipped = `assets/vendor/${inModules.split(path.sep).join('/')}`;
     assets.set(target, shipped);
     resolved = true;
     return `__teachInFileURLToPath(new URL(${JSON.stringify(`./${shipped}`)}, ${placeholder}))`;
@@ -205,7 +207,8 @@ const stampFile = path.join(distDir, 'stamp.json');
  */
 export async function compiledCli() {
   const stamp = readStamp();
-  if (stamp && isFresh(stamp)) return pathToFileURL(path.join(distDir, stamp.build, 'main.js')).href;
+  if (stamp && isFresh(stamp))
+    return pathToFileURL(path.join(distDir, stamp.build, 'main.js')).href;
   return pathToFileURL(path.join(distDir, (await compileRepo()).build, 'main.js')).href;
 }
 
@@ -256,7 +259,8 @@ export async function compileRepo() {
   }
   /** @type {Record<string, number>} */
   const mtimes = {};
-  for (const file of [...watched].sort()) mtimes[file] = statSync(path.join(repoRoot, file)).mtimeMs;
+  for (const file of [...watched].sort())
+    mtimes[file] = statSync(path.join(repoRoot, file)).mtimeMs;
   const temp = `${stampFile}.${process.pid}.tmp`;
   mkdirSync(distDir, { recursive: true });
   writeFileSync(temp, JSON.stringify({ build, mtimes }, null, 1));

@@ -54,7 +54,10 @@ export async function packCli({ out = repoRoot, log = () => {} } = {}) {
       "#!/usr/bin/env node\nconst { main } = await import('../dist/main.js');\nprocess.exitCode = await main(process.argv.slice(2));\n",
       { mode: 0o755 },
     );
-    writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(manifest(version), null, 2)}\n`);
+    writeFileSync(
+      path.join(stage, 'package.json'),
+      `${JSON.stringify(manifest(version), null, 2)}\n`,
+    );
     copyFileSync(path.join(cliRoot, 'scripts/tarball-readme.md'), path.join(stage, 'README.md'));
     writeFileSync(path.join(stage, 'THIRD-PARTY-NOTICES.md'), notices(metafile));
     mkdirSync(out, { recursive: true });
@@ -118,7 +121,8 @@ function shipSqliteAddon(dir) {
     path.dirname(require.resolve('better-sqlite3/package.json')),
     'build/Release/better_sqlite3.node',
   );
-  if (!existsSync(addon)) throw new Error(`better-sqlite3 has not been built: ${addon} is missing.`);
+  if (!existsSync(addon))
+    throw new Error(`better-sqlite3 has not been built: ${addon} is missing.`);
   mkdirSync(dir, { recursive: true });
   copyFileSync(addon, path.join(dir, addonName()));
 }
@@ -145,8 +149,8 @@ function notices(metafile) {
   const sections = [...packages.values()]
     .map((root) => {
       const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-      const licenceFile = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'license', 'LICENCE'].find((name) =>
-        existsSync(path.join(root, name)),
+      const licenceFile = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'license', 'LICENCE'].find(
+        (name) => existsSync(path.join(root, name)),
       );
       const text = licenceFile ? readFileSync(path.join(root, licenceFile), 'utf8').trim() : '';
       return { id: `${pkg.name}@${pkg.version}`, licence: pkg.license ?? 'see package', text };
@@ -157,7 +161,12 @@ function notices(metafile) {
     '',
     'teach-in ships the following packages compiled into dist/ (and scorm-again as files).',
     '',
-    ...sections.flatMap((s) => [`## ${s.id} (${s.licence})`, '', s.text ? `\`\`\`\n${s.text}\n\`\`\`` : '', '']),
+    ...sections.flatMap((s) => [
+      `## ${s.id} (${s.licence})`,
+      '',
+      s.text ? `\`\`\`\n${s.text}\n\`\`\`` : '',
+      '',
+    ]),
   ].join('\n');
 }
 
@@ -172,7 +181,10 @@ function packageRoot(file) {
 if (process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url).pathname) {
   const { values } = parseArgs({ options: { out: { type: 'string', short: 'o' } } });
   const started = performance.now();
-  const result = await packCli({ out: values.out, log: (line) => process.stderr.write(`${line}\n`) });
+  const result = await packCli({
+    out: values.out,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
   process.stdout.write(
     `${path.relative(process.cwd(), result.file) || result.file}: ${(result.bytes / 1e6).toFixed(2)} MB (${(result.unpackedBytes / 1e6).toFixed(2)} MB unpacked, ${result.files} files) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
   );

@@ -8,10 +8,9 @@ import { helpText } from './help.ts';
 
 /** The `teach-in` command. Returns the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
-  // V8 grows the young generation up to 16 MB semi-spaces for throughput; for a command
-  // that runs for seconds that is about 25 MB of peak memory for no measurable time.
-  setFlagsFromString('--semi-space-growth-factor=1');
   const [command, ...rest] = argv;
+  // The workshop serves a room for hours: it keeps V8's defaults, made for throughput.
+  if (command !== 'workshop') favourMemory();
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(helpText.main);
     return command === undefined ? exitCodes.usage : exitCodes.ok;
@@ -65,6 +64,17 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const { runBuild } = await import('./commands/build.ts');
   return runBuild(paths, parsed.values.format, parsed.values.out);
+}
+
+/**
+ * Memory over speed for commands that run for seconds, measured on a build of the four
+ * courses: V8 grows the young generation up to 16 MB semi-spaces for throughput (about
+ * 25 MB of peak memory for no measurable time here), and --optimize-for-size keeps the
+ * heap tighter (about 9 MB, some 5% more CPU time).
+ */
+function favourMemory(): void {
+  setFlagsFromString('--semi-space-growth-factor=1');
+  setFlagsFromString('--optimize-for-size');
 }
 
 function parse(args: string[]) {

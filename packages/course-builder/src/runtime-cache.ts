@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { LmsKind } from '@teach-in/course-schema';
 import type { BundledRuntime } from './runtime-vite.ts';
@@ -27,6 +36,11 @@ export class RuntimeCache {
     readonly root: string,
     /** The lockfile whose content is part of every key, when there is one. */
     readonly lockfile: string | undefined,
+    /**
+     * Bundles kept: every variant (25) of a few versions of the sources. Editing the
+     * runtime makes new entries; the oldest beyond this are removed.
+     */
+    readonly keep = 100,
   ) {}
 
   /** The cached bundle for this variant, if its inputs are unchanged since it was made. */
@@ -50,6 +64,7 @@ export class RuntimeCache {
       mkdirSync(this.dir, { recursive: true });
       writeAtomically(this.entryFile(key), JSON.stringify({ js: bundle.js, css: bundle.css }));
       writeAtomically(this.indexFile(language, lms), JSON.stringify({ inputs }, null, 1));
+      this.prune();
     } catch {
       // Read-only or full disk: the next build bundles again.
     }
@@ -72,6 +87,17 @@ export class RuntimeCache {
       hash.update(readFileSync(file));
     }
     return hash.digest('hex').slice(0, 32);
+  }
+
+  private prune(): void {
+    const entries = readdirSync(this.dir)
+      .filter((name) => /^[0-9a-f]{32}\.json$/.test(name))
+      .map((name) => {
+        const file = path.join(this.dir, name);
+        return { file, mtime: statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0 };
+      })
+      .sort((a, b) => b.mtime - a.mtime);
+    for (const { file } of entries.slice(this.keep)) rmSync(file, { force: true });
   }
 
   private indexFile(language: string, lms: LmsKind): string {

@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
@@ -66,4 +74,23 @@ test('a deleted input misses, and two versions of the sources keep two entries',
   assert.equal(cache.read('en', 'standalone', settings)?.js, 'one()', 'switched back');
   rmSync(path.join(root, 'src/shell.ts'));
   assert.equal(cache.read('en', 'standalone', settings), undefined);
+});
+
+test('only the newest bundles are kept', () => {
+  const small = new RuntimeCache(cache.dir, root, cache.lockfile, 2);
+  const entries = () =>
+    existsSync(small.dir)
+      ? readdirSync(small.dir).filter((name) => /^[0-9a-f]{32}\.json$/.test(name))
+      : [];
+  for (const [age, lms] of (['scorm12', 'scorm2004', 'cmi5'] as const).entries()) {
+    const before = new Set(entries());
+    small.write('en', lms, settings, bundled(`${lms}()`));
+    // Distinct ages, oldest first, whatever the file system's timestamp resolution.
+    for (const name of entries().filter((name) => !before.has(name))) {
+      utimesSync(path.join(small.dir, name), 1_000_000 + age, 1_000_000 + age);
+    }
+  }
+  assert.equal(entries().length, 2);
+  assert.equal(small.read('en', 'scorm12', settings), undefined, 'the oldest is gone');
+  assert.equal(small.read('en', 'cmi5', settings)?.js, 'cmi5()', 'the newest is kept');
 });

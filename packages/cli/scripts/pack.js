@@ -185,7 +185,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url
     out: values.out,
     log: (line) => process.stderr.write(`${line}\n`),
   });
+  const shown = path.relative(process.cwd(), result.file);
   process.stdout.write(
-    `${path.relative(process.cwd(), result.file) || result.file}: ${(result.bytes / 1e6).toFixed(2)} MB (${(result.unpackedBytes / 1e6).toFixed(2)} MB unpacked, ${result.files} files) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+    `${shown.startsWith('..') ? result.file : shown}: ${(result.bytes / 1e6).toFixed(2)} MB (${(result.unpackedBytes / 1e6).toFixed(2)} MB unpacked, ${result.files} files) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
   );
 }

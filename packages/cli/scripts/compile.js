@@ -59,7 +59,7 @@ export async function compile({ mode, outDir, extraEntries = {} }) {
     metafile: true,
     logLevel: 'warning',
     legalComments: 'eof',
-    // Bundled CommonJS packages (yaml's dependencies, sanitize-html's postcss) call require
+    // Bundled CommonJS packages (sanitize-html, postcss and their dependencies) call require
     // for Node's own modules: give each chunk one.
     banner: {
       js: "import { createRequire as __teachInCreateRequire } from 'node:module'; const require = __teachInCreateRequire(import.meta.url);",

@@ -1,16 +1,16 @@
 import { parseArgs } from 'node:util';
-import { runBuild } from './commands/build.ts';
-import { runCheck } from './commands/check.ts';
-import { runNew } from './commands/new.ts';
-import { runPreview } from './commands/preview.ts';
-import { runReadability } from './commands/readability.ts';
-import { runWorkshop } from './commands/workshop.ts';
+import { setFlagsFromString } from 'node:v8';
 import { exitCodes } from './exit-codes.ts';
 import { helpText } from './help.ts';
+
+// Each command's code is imported only when that command runs: `--help` or `check` never
+// loads the servers or the bundler, which cost far more memory than the command itself.
 
 /** The `teach-in` command. Returns the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // The workshop serves a room for hours: it keeps V8's defaults, made for throughput.
+  if (command !== 'workshop') favourMemory();
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(helpText.main);
     return command === undefined ? exitCodes.usage : exitCodes.ok;
@@ -20,7 +20,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     return exitCodes.usage;
   }
   // The workshop has options of its own (a server, not a build): it parses them itself.
-  if (command === 'workshop') return runWorkshop(rest);
+  if (command === 'workshop') {
+    const { runWorkshop } = await import('./commands/workshop.ts');
+    return runWorkshop(rest);
+  }
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(rest);
@@ -42,6 +45,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       );
       return exitCodes.usage;
     }
+    const { runPreview } = await import('./commands/preview.ts');
     return runPreview(input, parsed.values.port, parsed.values.data);
   }
   if (command === 'new') {
@@ -50,19 +54,36 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`teach-in new: give one folder for the new course\n\n${helpText.new}`);
       return exitCodes.usage;
     }
+    const { runNew } = await import('./commands/new.ts');
     return runNew(folder);
   }
   const paths = parsed.positionals.length > 0 ? parsed.positionals : ['courses'];
-  if (command === 'check') return runCheck(paths);
+  if (command === 'check') {
+    const { runCheck } = await import('./commands/check.ts');
+    return runCheck(paths);
+  }
   if (command === 'readability') {
     const max = parsed.values.max === undefined ? undefined : Number(parsed.values.max);
     if (max !== undefined && !Number.isFinite(max)) {
       process.stderr.write(`teach-in readability: --max must be a number\n`);
       return exitCodes.usage;
     }
+    const { runReadability } = await import('./commands/readability.ts');
     return runReadability(paths, max);
   }
+  const { runBuild } = await import('./commands/build.ts');
   return runBuild(paths, parsed.values.format, parsed.values.out);
+}
+
+/**
+ * Memory over speed for commands that run for seconds, measured on a build of the four
+ * courses: V8 grows the young generation up to 16 MB semi-spaces for throughput (about
+ * 25 MB of peak memory for no measurable time here), and --optimize-for-size keeps the
+ * heap tighter (about 9 MB, some 5% more CPU time).
+ */
+function favourMemory(): void {
+  setFlagsFromString('--semi-space-growth-factor=1');
+  setFlagsFromString('--optimize-for-size');
 }
 
 function parse(args: string[]) {

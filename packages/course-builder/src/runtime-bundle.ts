@@ -1,8 +1,8 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { LmsKind } from '@teach-in/course-schema';
-import { build, type Rolldown } from 'vite';
-import { interfaceLanguage } from './page-strings/index.ts';
+import { interfaceLanguage, interfaceLanguages } from './page-strings/index.ts';
+import { runtimeCacheFor } from './runtime-cache.ts';
+import { hasPrebuiltRuntime, readPrebuilt } from './runtime-prebuilt.ts';
+import { bundleRuntime, runtimeBuildConfig, runtimeDir } from './runtime-vite.ts';
 
 export interface RuntimeBundle {
   js: string;
@@ -12,31 +12,50 @@ export interface RuntimeBundle {
 /** What a package ships depends on its format: the runtime for each LMS kind. */
 export type RuntimeSource = (lms: LmsKind) => RuntimeBundle;
 
-const runtimeDir = fileURLToPath(new URL('../runtime/', import.meta.url));
+/** Every LMS kind a runtime is built for. */
+export const runtimeLmsKinds = [
+  'scorm12',
+  'scorm2004',
+  'cmi5',
+  'standalone',
+  'workshop',
+] as const satisfies readonly LmsKind[];
+// A new LMS kind must be listed above, or the tarball would ship no runtime for it.
+const everyKindListed: [Exclude<LmsKind, (typeof runtimeLmsKinds)[number]>] extends [never]
+  ? true
+  : never = true;
+void everyKindListed;
 
-const cache = new Map<string, Promise<RuntimeBundle>>();
+/** Every runtime variant: what the installable tarball ships prebuilt. */
+export const runtimeVariants = interfaceLanguages.flatMap((language) =>
+  runtimeLmsKinds.map((lms) => ({ language, lms })),
+);
+
+const inMemory = new Map<string, Promise<RuntimeBundle>>();
+/** Bundler runs wait for each other: one at a time keeps a cold build's memory down. */
+let bundlerQueue: Promise<unknown> = Promise.resolve();
 
 /**
- * Bundles the quiz elements, the course shell and the LMS bridge into one classic script
- * and one stylesheet. A classic script (IIFE), not a module: the web copy opens from
- * file://, where browsers refuse module scripts.
+ * The runtime script and stylesheet for a course language and LMS kind.
  *
  * Each package ships only what it uses: the interface strings of its course's language and
- * the tracker for its LMS. Both are compile-time constants (`define`), so the minifier drops
- * the other languages and trackers. One build per language and LMS kind, cached per run.
+ * the tracker for its LMS. Both are compile-time constants, so the minifier drops the
+ * other languages and trackers. One bundle per language and LMS kind, found in this order:
+ * this run's memory, the bundles prebuilt into an installed tarball, the cache on disk
+ * (`runtime-cache.ts`), and only then the bundler.
  */
 export function runtimeBundle(variant: { language: string; lms: LmsKind }): Promise<RuntimeBundle> {
   const language = interfaceLanguage(variant.language);
   const key = `${language}/${variant.lms}`;
-  let bundled = cache.get(key);
+  let bundled = inMemory.get(key);
   if (!bundled) {
-    bundled = bundle(language, variant.lms);
-    cache.set(key, bundled);
+    bundled = findOrBundle(language, variant.lms);
+    inMemory.set(key, bundled);
   }
   return bundled;
 }
 
-/** Builds the runtimes a course needs, in parallel, and returns the lookup exporters use. */
+/** Finds (or builds) the runtimes a course needs and returns the lookup exporters use. */
 export async function runtimeFor(
   courseLanguage: string,
   kinds: readonly LmsKind[],
@@ -53,37 +72,19 @@ export async function runtimeFor(
   };
 }
 
-async function bundle(language: string, lms: LmsKind): Promise<RuntimeBundle> {
-  const result = await build({
-    configFile: false,
-    root: runtimeDir,
-    logLevel: 'silent',
-    define: {
-      __TEACH_IN_LANGUAGE__: JSON.stringify(language),
-      __TEACH_IN_LMS__: JSON.stringify(lms),
-    },
-    build: {
-      write: false,
-      minify: true,
-      target: 'es2020',
-      cssCodeSplit: false,
-      reportCompressedSize: false,
-      lib: {
-        entry: path.join(runtimeDir, 'main.ts'),
-        formats: ['iife'],
-        name: 'TeachIn',
-        fileName: () => 'teach-in.js',
-        cssFileName: 'teach-in',
-      },
-    },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-  let js = '';
-  let css = '';
-  for (const item of outputs.flatMap((output) => output.output)) {
-    if (item.type === 'chunk') js += item.code;
-    else if (item.fileName.endsWith('.css')) css += String(item.source);
+async function findOrBundle(language: string, lms: LmsKind): Promise<RuntimeBundle> {
+  const prebuilt = readPrebuilt(language, lms);
+  if (prebuilt) return prebuilt;
+  if (hasPrebuiltRuntime()) {
+    throw new Error(`This installation has no prebuilt runtime for ${language}/${lms}.`);
   }
-  if (!js || !css) throw new Error('The runtime bundle is missing its script or stylesheet.');
-  return { js, css };
+  const cache = runtimeCacheFor(runtimeDir);
+  const settings = JSON.stringify(runtimeBuildConfig(language, lms));
+  const cached = cache.read(language, lms, settings);
+  if (cached) return cached;
+  const run = bundlerQueue.then(() => bundleRuntime(language, lms));
+  bundlerQueue = run.catch(() => undefined);
+  const bundled = await run;
+  cache.write(language, lms, settings, bundled);
+  return { js: bundled.js, css: bundled.css };
 }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { sampleProcessTree } from './process-tree.ts';
 
 export interface ProcessFigures {
   wallMs: number;
@@ -10,6 +11,12 @@ export interface ProcessFigures {
   cpuMs: number;
   /** Peak resident memory of the process, in bytes. */
   peakRssBytes: number;
+  /**
+   * Peak resident memory of the process and its children together (what the machine
+   * needs), sampled every 5 ms from /proc, and never below the process's own exact peak.
+   * Equal to peakRssBytes where /proc is missing.
+   */
+  peakTreeRssBytes: number;
 }
 
 const gnuTime = '/usr/bin/time';
@@ -27,14 +34,24 @@ const reportOnExit = `data:text/javascript,process.on('exit',()=>{const u=proces
  * it includes Node's start-up: what an author waits for. Peak memory comes from GNU time's
  * rusage when present (the child's maximum resident set), else from the child itself.
  */
-export function measureNode(args: readonly string[], cwd: string): Promise<ProcessFigures> {
+export function measureNode(
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<ProcessFigures> {
   const useGnuTime = existsSync(gnuTime);
   const [command, commandArgs] = useGnuTime
     ? [gnuTime, ['-v', process.execPath, ...args]]
     : [process.execPath, ['--import', reportOnExit, ...args]];
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, commandArgs, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(command, commandArgs, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    // GNU time is only the wrapper: the tree measured starts at its child.
+    const tree = child.pid ? sampleProcessTree(child.pid, { skipRoot: useGnuTime }) : undefined;
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
@@ -42,6 +59,7 @@ export function measureNode(args: readonly string[], cwd: string): Promise<Proce
     child.on('error', reject);
     child.on('close', (code) => {
       const wallMs = performance.now() - started;
+      const treePeak = tree?.stop();
       const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
       const seconds = (label: string) =>
         Number(
@@ -52,7 +70,13 @@ export function measureNode(args: readonly string[], cwd: string): Promise<Proce
         reject(new Error(`node ${args.join(' ')} exited with ${code}:\n${stderr.slice(-2000)}`));
         return;
       }
-      resolve({ wallMs, cpuMs, peakRssBytes: Number(peak[1]) * 1024 });
+      const peakRssBytes = Number(peak[1]) * 1024;
+      resolve({
+        wallMs,
+        cpuMs,
+        peakRssBytes,
+        peakTreeRssBytes: Math.max(peakRssBytes, treePeak ?? 0),
+      });
     });
   });
 }

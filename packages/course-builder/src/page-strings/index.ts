@@ -8,6 +8,9 @@ export type { NoticeTopic, PageStrings };
 
 const byLanguage = { en, es, fr, hi, sw } as const;
 
+/** Every interface language the builder has strings for. */
+export const interfaceLanguages = Object.keys(byLanguage) as Array<keyof typeof byLanguage>;
+
 /** The interface language for a course language: its base for `es-MX`; else English. */
 export function interfaceLanguage(language: string): keyof typeof byLanguage {
   const base = language.trim().toLowerCase().split(/[-_]/)[0] ?? '';

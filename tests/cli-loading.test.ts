@@ -15,7 +15,7 @@ import { repoRoot } from './support/build-fixture.ts';
 const cli = path.join(repoRoot, 'packages/cli/bin/teach-in.js');
 const tracer = path.join(repoRoot, 'tests/support/trace-imports.js');
 const work = mkdtempSync(path.join(tmpdir(), 'teach-in-loading-'));
-const sample = path.join(repoRoot, 'courses/sample-module');
+const sample = path.join(repoRoot, 'tooling/bench/sample-module');
 
 let runs = 0;
 /** Runs the repository's `teach-in` and returns the files of every module it loaded. */

@@ -95,7 +95,7 @@ describe('the installable tarball', () => {
       ],
       { cwd: work, env: educatorEnv, stdio: 'pipe' },
     );
-    cpSync(path.join(repoRoot, 'courses', courseId), path.join(educator, courseId), {
+    cpSync(path.join(repoRoot, 'tooling/bench', courseId), path.join(educator, courseId), {
       recursive: true,
     });
   });
@@ -143,7 +143,10 @@ describe('the installable tarball', () => {
   });
 
   test('its prebuilt runtime gives the same bytes as the repository build', () => {
-    const repoOut = buildToTemp(path.join(repoRoot, 'courses', courseId), 'scorm12,scorm2004,cmi5');
+    const repoOut = buildToTemp(
+      path.join(repoRoot, 'tooling/bench', courseId),
+      'scorm12,scorm2004,cmi5',
+    );
     try {
       for (const kind of ['scorm12', 'scorm2004', 'cmi5']) {
         const file = `${courseId}.${kind}.zip`;

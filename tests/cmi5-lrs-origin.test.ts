@@ -21,7 +21,7 @@ let packageDir: string;
 let browser: Browser;
 
 before(async () => {
-  out = buildToTemp(path.join(repoRoot, 'courses/sample-module'), 'cmi5');
+  out = buildToTemp(path.join(repoRoot, 'tooling/bench/sample-module'), 'cmi5');
   packageDir = mkdtempSync(path.join(tmpdir(), 'teach-in-cmi5-lrs-'));
   unpackZip(readZip(path.join(out, 'sample-module', 'sample-module.cmi5.zip')), packageDir);
   browser = await launchChromium();

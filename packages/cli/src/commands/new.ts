@@ -38,7 +38,16 @@ export function runNew(folder: string): number {
     }
   }
   const id = courseId(path.basename(target));
-  const values = { __COURSE_ID__: id, __COURSE_TITLE__: courseTitle(id) };
+  // A new course is checked today and due again in a year: the recheck warning then reminds
+  // the author to look at its legal content again.
+  const today = new Date();
+  const inAYear = new Date(Date.UTC(today.getUTCFullYear() + 1, today.getUTCMonth(), 1));
+  const values = {
+    __COURSE_ID__: id,
+    __COURSE_TITLE__: courseTitle(id),
+    __CHECKED__: today.toISOString().slice(0, 10),
+    __RECHECK__: inAYear.toISOString().slice(0, 10),
+  };
   const written: string[] = [];
   try {
     copyTemplate(newCourseTemplate, target, values, written);

@@ -1,9 +1,10 @@
-export type { Diagnostic, DiagnosticDetails } from './diagnostic.ts';
+export type { Diagnostic, DiagnosticDetails, RelatedLocation } from './diagnostic.ts';
 export {
   diagnosticAt,
   diagnosticForFile,
   didYouMean,
   formatDiagnostic,
+  relatedAt,
   hasErrors,
 } from './diagnostic.ts';
 export type { DiagnosticCode, Severity } from './diagnostic-codes.ts';

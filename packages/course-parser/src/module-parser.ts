@@ -24,6 +24,8 @@ import {
   walkWithOffsets,
 } from './markdown.ts';
 import { parseQuestion } from './question-parser.ts';
+import { rawImages, removedHtml } from './raw-html.ts';
+import { normalizeText } from './source-file.ts';
 import { parseYaml, validateYaml } from './yaml-source.ts';
 
 export interface ModuleContext {
@@ -49,6 +51,8 @@ export interface ParsedModule {
   diagnostics: Diagnostic[];
   assets: string[];
   questionSites: QuestionSite[];
+  /** Where the module's id is written, for duplicate checks across the course. */
+  idSite?: QuestionSite;
 }
 
 type DraftBlock =
@@ -75,7 +79,7 @@ const calloutMarker = /^ {0,3}>[ \t]*\[!([A-Za-z]+)\][ \t]*(?:\n|$)/;
 
 /** Parses one module file into the model, collecting every problem rather than stopping at the first. */
 export function parseModule(text: string, context: ModuleContext): ParsedModule {
-  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const normalized = normalizeText(text);
   const source = new SourceText(context.displayPath, normalized);
   const diagnostics: Diagnostic[] = [];
   const assets = new Set<string>();
@@ -142,6 +146,15 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
     const page = currentPage(offset);
     page.written = true;
     if (token.type === 'code' && (token as Tokens.Code).lang === 'quiz') {
+      if (!isClosedFence(token.raw)) {
+        diagnostics.push(
+          diagnosticAt('unclosed-quiz', source, offset, {
+            message: 'This quiz block is never closed: the rest of the file was read as its YAML',
+            length: token.raw.indexOf('\n') < 0 ? token.raw.length : token.raw.indexOf('\n'),
+          }),
+        );
+        return;
+      }
       const yamlStart = offset + token.raw.indexOf('\n') + 1;
       const parsed = parseQuestion(source, yamlStart, (token as Tokens.Code).text, moduleId);
       diagnostics.push(...parsed.diagnostics);
@@ -235,6 +248,8 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
         if (!reference) return;
         citation.number = reference.number;
         citation.anchor = referenceAnchor(pageId, citation.key);
+      } else if (token.type === 'html') {
+        checkRawHtml(token as Tokens.HTML | Tokens.Tag, offset);
       } else if (token.type === 'link' || token.type === 'image') {
         const link = token as Tokens.Link | Tokens.Image;
         const result = checkLink(link.href, token.type, context.file, context.courseDir);
@@ -243,6 +258,7 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
             diagnosticAt(result.code, source, offset, {
               message: result.message,
               length: link.raw.length,
+              ...(result.hint ? { hint: result.hint } : {}),
             }),
           );
           return;
@@ -259,6 +275,33 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
             );
           }
         }
+      }
+    };
+    /** Warns about what the sanitizer will remove; checks and packages raw images. */
+    const checkRawHtml = (token: Tokens.HTML | Tokens.Tag, offset: number): void => {
+      for (const removed of removedHtml(token.raw)) {
+        diagnostics.push(
+          diagnosticAt('raw-html-removed', source, offset + removed.index, {
+            message: `Raw HTML ${removed.what} is removed from the package`,
+            hint: removed.hint,
+            length: removed.length,
+          }),
+        );
+      }
+      for (const image of rawImages(token.raw)) {
+        const result = checkLink(image.src, 'image', context.file, context.courseDir);
+        if (!result.ok) {
+          diagnostics.push(
+            diagnosticAt(result.code, source, offset + image.index, {
+              message: result.message,
+              length: image.tag.length,
+              ...(result.hint ? { hint: result.hint } : {}),
+            }),
+          );
+          continue;
+        }
+        token.text = token.text.split(image.tag).join(image.withSrc(result.href));
+        if (result.asset) assets.add(result.asset);
       }
     };
     const blocks: Block[] = [];
@@ -304,7 +347,17 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
       Object.entries(meta.pools ?? {}).map(([key, pool]) => [`${meta.id}/${key}`, pool]),
     ),
   };
-  return { module, diagnostics, assets: [...assets], questionSites };
+  const idAt = yaml.locate(['id']);
+  const idSite = { id: meta.id, source, offset: idAt.offset, length: idAt.length };
+  return { module, diagnostics, assets: [...assets], questionSites, idSite };
+}
+
+/** A fenced block is closed by a fence of the same character, at least as long. */
+function isClosedFence(raw: string): boolean {
+  const opening = /^ {0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
+  if (!opening) return true;
+  const char = opening[0] === '`' ? '`' : '~';
+  return new RegExp(`\\n {0,3}\\${char}{${opening.length},}[ \\t]*\\n*$`).test(raw);
 }
 
 /** Every pool a question names is defined, and every pool has enough questions to draw. */

@@ -132,7 +132,7 @@ describe('duplicates are positioned at both places', () => {
 describe('YAML failures are positioned diagnostics', () => {
   test('an alias bomb in front matter', () => {
     expectDiagnostics('yaml-alias-bomb-front-matter', [
-      { code: 'yaml-aliases', file: 'modules/a.md', line: 5, column: 9, hint: 'aliases' },
+      { code: 'yaml-aliases', file: 'modules/a.md', line: 5, column: 8, hint: 'aliases' },
     ]);
   });
 

@@ -4,8 +4,8 @@ export {
   diagnosticForFile,
   didYouMean,
   formatDiagnostic,
-  relatedAt,
   hasErrors,
+  relatedAt,
 } from './diagnostic.ts';
 export type { DiagnosticCode, Severity } from './diagnostic-codes.ts';
 export { diagnosticInfo } from './diagnostic-codes.ts';

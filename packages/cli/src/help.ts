@@ -14,14 +14,16 @@ Default: courses
 Run "teach-in <command> --help" for a command's options.
 
 Exit codes: 0 ok, 1 the courses have errors (nothing written), 2 bad command line,
-3 writing the output failed.
+3 writing the output failed, 4 Teach-in itself failed (a bug: the message says where
+the details were written).
 `,
   check: `teach-in check [paths...]
 
 Reads every course and module and reports every problem with its file, line and
 column, the line itself and a hint. Writes nothing.
 
-Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad command line.
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad command line,
+4 Teach-in itself failed (a bug).
 `,
   build: `teach-in build [paths...] [--format scorm12,scorm2004,web,guide] [--out dist]
 

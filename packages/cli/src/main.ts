@@ -4,11 +4,20 @@ import { runCheck } from './commands/check.ts';
 import { runPreview } from './commands/preview.ts';
 import { runReadability } from './commands/readability.ts';
 import { runWorkshop } from './commands/workshop.ts';
+import { reportCrash } from './crash.ts';
 import { exitCodes } from './exit-codes.ts';
 import { helpText } from './help.ts';
 
-/** The `teach-in` command. Returns the process exit code. */
+/** The `teach-in` command. Returns the process exit code; a crash is exit 4, never a stack. */
 export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    return await runCommand(argv);
+  } catch (error) {
+    return reportCrash(error, argv);
+  }
+}
+
+async function runCommand(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(helpText.main);

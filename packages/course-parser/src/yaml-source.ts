@@ -43,7 +43,12 @@ const maxAliasCount = 100;
 
 /** Parses YAML keeping node ranges, so every later error can point at its line and column. */
 export function parseYaml(region: YamlRegion): YamlResult {
-  const doc = parseDocument(region.text, { lineCounter: new LineCounter(), uniqueKeys: true });
+  const doc = parseDocument(region.text, {
+    lineCounter: new LineCounter(),
+    uniqueKeys: true,
+    // Problems become diagnostics; yaml's own console warnings would only confuse authors.
+    logLevel: 'silent',
+  });
   const diagnostics = syntaxDiagnostics(doc.errors, region);
   const locate: YamlResult['locate'] = (path, which = 'value') => {
     const found = findNode(doc.contents, path);

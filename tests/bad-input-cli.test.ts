@@ -34,7 +34,8 @@ describe('bad author input never crashes check or build', () => {
       assert.equal(check.status, 1, check.stderr);
       assert.match(check.stderr, new RegExp(`error\\[${code}\\]`));
       assert.match(check.stderr, /--> [\w/.-]+:\d+:\d+/);
-      if (code.startsWith('duplicate')) assert.match(check.stderr, /= note: first (used|listed) here at /);
+      if (code.startsWith('duplicate'))
+        assert.match(check.stderr, /= note: first (used|listed) here at /);
       assertNoCrash(check.stderr);
       if (!alsoBuild) return;
       const out = mkdtempSync(path.join(tmpdir(), 'teach-in-bad-input-'));
@@ -80,7 +81,10 @@ describe('a crash is a bug, not a course error', () => {
     assert.equal(status, 4, stderr);
     const lines = stderr.trim().split('\n');
     assert.equal(lines.length, 1, `one line:\n${stderr}`);
-    assert.match(lines[0]!, /^teach-in: sorry, this is a bug in Teach-in, not a problem in your course\./);
+    assert.match(
+      lines[0]!,
+      /^teach-in: sorry, this is a bug in Teach-in, not a problem in your course\./,
+    );
     const file = /written to (\S+?)\.?$/.exec(lines[0]!)?.[1];
     assert.ok(file && existsSync(file), `the details file exists: ${file}`);
     temps.push(file);

@@ -78,7 +78,11 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({
     kind: fc.constant('insert' as const),
     at: fc.nat(),
-    text: fc.oneof(tricky, fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 })),
+    text: fc.oneof(
+      tricky,
+      fc.string({ maxLength: 12 }),
+      fc.string({ unit: 'binary', maxLength: 6 }),
+    ),
   }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.nat(200) }),
   fc.record({ kind: fc.constant('repeat' as const), at: fc.nat(), length: fc.nat(300) }),
@@ -89,8 +93,11 @@ function applyEdits(text: string, edits: readonly Edit[]): string {
   for (const change of edits) {
     const at = result.length === 0 ? 0 : change.at % (result.length + 1);
     if (change.kind === 'insert') result = result.slice(0, at) + change.text + result.slice(at);
-    else if (change.kind === 'delete') result = result.slice(0, at) + result.slice(at + change.length);
-    else result = result.slice(0, at) + result.slice(at, at + change.length).repeat(2) + result.slice(at);
+    else if (change.kind === 'delete')
+      result = result.slice(0, at) + result.slice(at + change.length);
+    else
+      result =
+        result.slice(0, at) + result.slice(at, at + change.length).repeat(2) + result.slice(at);
   }
   return result;
 }
@@ -162,7 +169,10 @@ describe('fuzz: the parser and loader never throw', () => {
         assertWellFormed(result.diagnostics, Number.MAX_SAFE_INTEGER);
         // Bytes that are not UTF-8 are never read silently as U+FFFD.
         if (!isUtf8(random)) {
-          assert.ok(result.diagnostics.some((d) => d.code === 'invalid-utf8'), 'invalid-utf8');
+          assert.ok(
+            result.diagnostics.some((d) => d.code === 'invalid-utf8'),
+            'invalid-utf8',
+          );
         }
       }),
       { seed, numRuns: 150 },
@@ -174,7 +184,10 @@ describe('fuzz: the parser and loader never throw', () => {
       .tuple(fc.constantFrom(...realCourseYaml), fc.array(edit, { maxLength: 6 }))
       .map(([text, edits]) =>
         // Point the course at the one module written beside it, then mutate.
-        applyEdits(text.replace(/^modules:\n(?:\s+- .*\n)+/m, 'modules:\n  - modules/a.md\n'), edits),
+        applyEdits(
+          text.replace(/^modules:\n(?:\s+- .*\n)+/m, 'modules:\n  - modules/a.md\n'),
+          edits,
+        ),
       );
     fc.assert(
       fc.property(courseYaml, mutatedModule, (yaml, module) => {

@@ -13,6 +13,7 @@ import {
 } from '@teach-in/course-schema';
 import { renderInline } from './markdown.ts';
 import { type ParsedModule, parseModule, type QuestionSite } from './module-parser.ts';
+import { deepestLine, isStackOverflow } from './nesting.ts';
 import { questionTypeList, questionTypeListAgain } from './question-parser.ts';
 import { readSource, staysInside } from './source-file.ts';
 import { parseWorkshop } from './workshop-parser.ts';
@@ -312,7 +313,15 @@ function loadWorkshop(
   }
   const read = readSource(file, display(file, cwd));
   if (read.text === undefined) return { diagnostics: read.diagnostics };
-  const parsedWorkshop = parseWorkshop(read.text, display(file, cwd));
+  let parsedWorkshop: ReturnType<typeof parseWorkshop>;
+  try {
+    parsedWorkshop = parseWorkshop(read.text, display(file, cwd));
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    const workshopSource = new SourceText(display(file, cwd), read.text);
+    const at = deepestLine(read.text);
+    return { diagnostics: [diagnosticAt('markdown-too-deep', workshopSource, at)] };
+  }
   return { ...parsedWorkshop, diagnostics: [...read.diagnostics, ...parsedWorkshop.diagnostics] };
 }
 

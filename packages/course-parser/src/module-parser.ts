@@ -23,6 +23,7 @@ import {
   renderBlocks,
   walkWithOffsets,
 } from './markdown.ts';
+import { deepestLine, isStackOverflow, maxNesting, tooDeep } from './nesting.ts';
 import { parseQuestion } from './question-parser.ts';
 import { rawImages, removedHtml } from './raw-html.ts';
 import { normalizeText } from './source-file.ts';
@@ -79,6 +80,22 @@ const calloutMarker = /^ {0,3}>[ \t]*\[!([A-Za-z]+)\][ \t]*(?:\n|$)/;
 
 /** Parses one module file into the model, collecting every problem rather than stopping at the first. */
 export function parseModule(text: string, context: ModuleContext): ParsedModule {
+  try {
+    return parseModuleText(text, context);
+  } catch (error) {
+    // Nesting the depth check lets through (deep emphasis, say) can still overflow marked.
+    if (!isStackOverflow(error)) throw error;
+    const normalized = normalizeText(text);
+    const source = new SourceText(context.displayPath, normalized);
+    return {
+      diagnostics: [diagnosticAt('markdown-too-deep', source, deepestLine(normalized))],
+      assets: [],
+      questionSites: [],
+    };
+  }
+}
+
+function parseModuleText(text: string, context: ModuleContext): ParsedModule {
   const normalized = normalizeText(text);
   const source = new SourceText(context.displayPath, normalized);
   const diagnostics: Diagnostic[] = [];
@@ -106,6 +123,15 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
   const moduleTitle = meta?.title ?? 'Module';
   const sources = { ...context.courseSources, ...(meta?.sources ?? {}) };
 
+  const deep = tooDeep(normalized, split.bodyStart);
+  if (deep) {
+    diagnostics.push(
+      diagnosticAt('markdown-too-deep', source, deep.offset, {
+        message: `Markdown nested ${deep.depth} levels deep; at most ${maxNesting} are read, so the module's text was not read`,
+      }),
+    );
+    return { diagnostics, assets: [], questionSites };
+  }
   const body = normalized.slice(split.bodyStart);
   const tokens = lex(body);
   const pages: DraftPage[] = [];

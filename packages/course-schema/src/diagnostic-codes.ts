@@ -69,6 +69,11 @@ export const diagnosticInfo = {
     summary: 'A quiz block is not closed',
     hint: 'End the quiz block with a line of three backticks (```) after its last field; without it, everything after the opening line is read as the quiz.',
   },
+  'markdown-too-deep': {
+    severity: 'error',
+    summary: 'Markdown nested too deeply',
+    hint: 'Flatten it: a quote inside a quote inside a quote, or a list dozens of levels deep, cannot be read on a phone either. Use headings and short lists.',
+  },
   'raw-html-removed': {
     severity: 'warning',
     summary: 'HTML that the package removes',

@@ -95,10 +95,22 @@ export function checkLink(
     };
   }
   if (!existsSync(target) || !statSync(target).isFile()) {
+    // Written from the course folder instead of from the module: say the path that works.
+    const fromCourse = path.resolve(courseDir, decoded);
+    const works = existsSync(fromCourse) && statSync(fromCourse).isFile();
+    const fromModule = path
+      .relative(path.dirname(moduleFile), fromCourse)
+      .split(path.sep)
+      .join('/');
     return {
       ok: false,
       code: 'missing-file',
       message: `"${href}" points to a file that does not exist`,
+      ...(works
+        ? {
+            hint: `Did you mean "${fromModule}"? Paths start from the module file, not from the course folder.`,
+          }
+        : {}),
     };
   }
   const asset = relative.split(path.sep).join('/');

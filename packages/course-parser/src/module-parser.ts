@@ -184,6 +184,16 @@ function parseModuleText(text: string, context: ModuleContext): ParsedModule {
       const yamlStart = offset + token.raw.indexOf('\n') + 1;
       const parsed = parseQuestion(source, yamlStart, (token as Tokens.Code).text, moduleId);
       diagnostics.push(...parsed.diagnostics);
+      // Question text is sanitized like prose: what is removed there is said here too.
+      for (const removed of removedHtml(token.raw)) {
+        diagnostics.push(
+          diagnosticAt('raw-html-removed', source, offset + removed.index, {
+            message: `Raw HTML ${removed.what} is removed from the question`,
+            hint: removed.hint,
+            length: removed.length,
+          }),
+        );
+      }
       if (parsed.question) {
         page.blocks.push({
           kind: 'question',
@@ -267,6 +277,17 @@ function parseModuleText(text: string, context: ModuleContext): ParsedModule {
       }
       return reference;
     };
+    /** Packages a linked file; warns when its name would trouble some LMSs. */
+    const useAsset = (asset: string, offset: number, length: number): void => {
+      assets.add(asset);
+      if (/^[A-Za-z0-9._/()-]+$/.test(asset)) return;
+      diagnostics.push(
+        diagnosticAt('unsafe-file-name', source, offset, {
+          message: `File name "${asset}" has characters some LMSs reject`,
+          length,
+        }),
+      );
+    };
     const resolveInline = (token: Token, offset: number): void => {
       if (token.type === 'citation') {
         const citation = token as CitationToken;
@@ -290,17 +311,7 @@ function parseModuleText(text: string, context: ModuleContext): ParsedModule {
           return;
         }
         link.href = result.href;
-        if (result.asset) {
-          assets.add(result.asset);
-          if (!/^[A-Za-z0-9._/()-]+$/.test(result.asset)) {
-            diagnostics.push(
-              diagnosticAt('unsafe-file-name', source, offset, {
-                message: `File name "${result.asset}" has characters some LMSs reject`,
-                length: link.raw.length,
-              }),
-            );
-          }
-        }
+        if (result.asset) useAsset(result.asset, offset, link.raw.length);
       }
     };
     /** Warns about what the sanitizer will remove; checks and packages raw images. */
@@ -327,7 +338,7 @@ function parseModuleText(text: string, context: ModuleContext): ParsedModule {
           continue;
         }
         token.text = token.text.split(image.tag).join(image.withSrc(result.href));
-        if (result.asset) assets.add(result.asset);
+        if (result.asset) useAsset(result.asset, offset + image.index, image.tag.length);
       }
     };
     const blocks: Block[] = [];

@@ -245,6 +245,44 @@ describe('nothing is dropped without a word', () => {
     assert.match(html, /<img src=\\"media\/logo.png\\"/);
   });
 
+  test('a path written from the course folder: the hint gives the path from the module', () => {
+    const dir = tempCopy('raw-img');
+    writeFileSync(
+      path.join(dir, 'modules/a.md'),
+      '---\nid: a\ntitle: A\n---\n\n## Page\n\n![Logo](media/logo.png)\n\n<img src="media/logo.png" alt="Logo">\n',
+    );
+    expectIn(loadCourse(dir, dir).diagnostics, [
+      {
+        code: 'missing-file',
+        file: 'modules/a.md',
+        line: 8,
+        column: 1,
+        hint: 'Did you mean "../media/logo.png"?',
+      },
+      {
+        code: 'missing-file',
+        file: 'modules/a.md',
+        line: 10,
+        column: 1,
+        hint: 'Did you mean "../media/logo.png"?',
+      },
+    ]);
+  });
+
+  test('HTML removed from question text is a warning too, at its place', () => {
+    const dir = tempCopy('raw-img');
+    writeFileSync(
+      path.join(dir, 'modules/a.md'),
+      '---\nid: a\ntitle: A\n---\n\n## Page\n\n```quiz\nid: q\ntype: single\nprompt: "Pick <b onclick=x()>this</b>"\nchoices:\n  - text: "<script>x()</script>Right"\n    correct: true\n  - text: Wrong\n```\n',
+    );
+    const { diagnostics } = loadCourse(dir, dir);
+    expectIn(diagnostics, [
+      { code: 'raw-html-removed', file: 'modules/a.md', line: 11, column: 18, message: 'onclick' },
+      { code: 'raw-html-removed', file: 'modules/a.md', line: 13, column: 12, message: '<script>' },
+    ]);
+    assert.ok(diagnostics.every((d) => d.severity === 'warning'));
+  });
+
   test('a 5 MB module is an error that gives its size', () => {
     const dir = tempCopy('raw-img');
     const big = `---\nid: a\ntitle: Big\n---\n\n## Page\n\n${'Words and more words. '.repeat(240_000)}\n`;

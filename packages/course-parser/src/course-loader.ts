@@ -160,7 +160,7 @@ export function loadCourse(dir: string, cwd = process.cwd()): LoadResult {
     if (!result.module || !result.idSite) return;
     const earlier = moduleIds.get(result.module.id);
     if (earlier) {
-      const { site } = result.idSite ? { site: result.idSite } : { site: earlier.site };
+      const site = result.idSite;
       diagnostics.push(
         diagnosticAt('duplicate-module-id', site.source, site.offset, {
           message: `Module id "${result.module.id}" is used by both ${earlier.entry} and ${entry}`,

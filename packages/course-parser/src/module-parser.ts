@@ -83,7 +83,8 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
   try {
     return parseModuleText(text, context);
   } catch (error) {
-    // Nesting the depth check lets through (deep emphasis, say) can still overflow marked.
+    // Nesting that the depth check lets through (deep emphasis, say) can still overflow
+    // marked's recursion: the same error, at the line most likely to hold it.
     if (!isStackOverflow(error)) throw error;
     const normalized = normalizeText(text);
     const source = new SourceText(context.displayPath, normalized);

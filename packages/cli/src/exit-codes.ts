@@ -6,4 +6,6 @@ export const exitCodes = {
   usage: 2,
   /** Something unexpected failed while writing output. */
   failure: 3,
+  /** Teach-in itself failed (a bug): the details were written to a file. */
+  crash: 4,
 } as const;

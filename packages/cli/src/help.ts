@@ -20,7 +20,8 @@ Default: courses
 Run "teach-in <command> --help" for a command's options.
 
 Exit codes: 0 ok, 1 the courses have errors (nothing written), 2 bad command line,
-3 writing the output failed.
+3 writing the output failed, 4 Teach-in itself failed (a bug: the message says where
+the details were written).
 `,
   new: `teach-in new <folder>
 
@@ -37,7 +38,8 @@ Exit codes: 0 created, 2 bad command line or the folder is not empty, 3 writing 
 Reads every course and module and reports every problem with its file, line and
 column, the line itself and a hint. Writes nothing.
 
-Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad command line.
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad command line,
+4 Teach-in itself failed (a bug).
 `,
   build: `teach-in build [paths...] [--format ${formatList}] [--out dist]
 

@@ -1,13 +1,22 @@
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
+import { reportCrash } from './crash.ts';
 import { exitCodes } from './exit-codes.ts';
 import { helpText } from './help.ts';
 
 // Each command's code is imported only when that command runs: `--help` or `check` never
 // loads the servers or the bundler, which cost far more memory than the command itself.
 
-/** The `teach-in` command. Returns the process exit code. */
+/** The `teach-in` command. Returns the process exit code; a crash is exit 4, never a stack. */
 export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    return await runCommand(argv);
+  } catch (error) {
+    return reportCrash(error, argv);
+  }
+}
+
+async function runCommand(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   // The workshop serves a room for hours: it keeps V8's defaults, made for throughput.
   if (command !== 'workshop') favourMemory();

@@ -1,17 +1,22 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   type Course,
   courseSchema,
   type Diagnostic,
+  type DiagnosticCode,
   diagnosticAt,
   diagnosticForFile,
   type Module,
+  relatedAt,
   SourceText,
 } from '@teach-in/course-schema';
 import { renderInline } from './markdown.ts';
 import { type ParsedModule, parseModule, type QuestionSite } from './module-parser.ts';
 import { reviewDateDiagnostics } from './review-dates.ts';
+import { deepestLine, isStackOverflow } from './nesting.ts';
+import { questionTypeList, questionTypeListAgain } from './question-parser.ts';
+import { readSource, staysInside } from './source-file.ts';
 import { parseWorkshop } from './workshop-parser.ts';
 import { parseYaml, validateYaml } from './yaml-source.ts';
 
@@ -69,6 +74,9 @@ export interface LoadOptions {
   today?: Date;
 }
 
+/** Module files past this size are refused: a pasted image or a runaway export, not prose. */
+export const maxModuleBytes = 1024 * 1024;
+
 /** Reads a course folder into the Course model, reporting every problem in every file. */
 export function loadCourse(
   dir: string,
@@ -76,19 +84,33 @@ export function loadCourse(
   options: LoadOptions = {},
 ): LoadResult {
   const courseFile = path.join(dir, 'course.yaml');
-  const source = new SourceText(
-    display(courseFile, cwd),
-    readFileSync(courseFile, 'utf8')
-      .replace(/^\uFEFF/, '')
-      .replace(/\r\n?/g, '\n'),
-  );
+  const courseDisplay = display(courseFile, cwd);
+  if (!staysInside(courseFile, dir)) {
+    return {
+      diagnostics: [
+        diagnosticForFile('symlink-outside-course', courseDisplay, {
+          message: 'course.yaml is a symbolic link that leads outside the course folder',
+        }),
+      ],
+    };
+  }
+  const read = readSource(courseFile, courseDisplay);
+  if (read.text === undefined) return { diagnostics: read.diagnostics };
+  const source = new SourceText(courseDisplay, read.text);
   const parsed = parseYaml({ source, start: 0, text: source.text });
-  if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
-  const checked = validateYaml(courseSchema, parsed, source, 'course.yaml');
-  const diagnostics = [...checked.diagnostics];
+  const diagnostics = [...read.diagnostics, ...parsed.diagnostics];
+  const checked =
+    parsed.diagnostics.length === 0
+      ? validateYaml(courseSchema, parsed, source, 'course.yaml')
+      : { diagnostics: [] };
+  diagnostics.push(...checked.diagnostics);
   const file = checked.value;
-  if (!file) return { diagnostics };
-  if (file.modules.length === 0) {
+  // A broken course.yaml must not hide the problems in its modules: read what it lists.
+  const fields = file ? undefined : parsed.partial();
+  const listing = file || Array.isArray(fields?.modules) ? parsed : modulesBlock(source);
+  const entries = file?.modules ?? stringsIn(fields?.modules ?? listing.partial().modules);
+  const courseSources = file?.sources ?? stringRecord(fields?.sources);
+  if (file && file.modules.length === 0) {
     const at = parsed.locate(['modules'], 'key');
     diagnostics.push(diagnosticAt('no-modules', source, at.offset, { length: at.length }));
   }
@@ -96,52 +118,85 @@ export function loadCourse(
   const modules: Module[] = [];
   const assets = new Set<string>();
   const questionSites: QuestionSite[] = [];
-  const moduleIds = new Map<string, string>();
-  file.modules.forEach((entry, index) => {
+  const moduleIds = new Map<string, { entry: string; site: QuestionSite }>();
+  const listed = new Map<string, number>();
+  entries.forEach((entry, index) => {
+    const at = listing.locate(['modules', index]);
     const moduleFile = path.resolve(dir, entry);
-    const relative = path.relative(dir, moduleFile);
-    if (relative.startsWith('..') || !existsSync(moduleFile) || !statSync(moduleFile).isFile()) {
-      const at = parsed.locate(['modules', index]);
+    const firstIndex = listed.get(moduleFile);
+    if (firstIndex !== undefined) {
+      const first = listing.locate(['modules', firstIndex]);
       diagnostics.push(
-        diagnosticAt('missing-module-file', source, at.offset, {
-          message: `Module file "${entry}" does not exist in the course folder`,
+        diagnosticAt('duplicate-module-entry', source, at.offset, {
+          message: `Module "${entry}" is listed twice under "modules:"`,
           length: at.length,
+          related: relatedAt(source, first.offset, 'first listed here'),
         }),
       );
       return;
     }
-    const result: ParsedModule = parseModule(readFileSync(moduleFile, 'utf8'), {
+    listed.set(moduleFile, index);
+    const problem = fileProblem(dir, moduleFile, `Module file "${entry}"`);
+    if (problem) {
+      diagnostics.push(
+        diagnosticAt(problem.code, source, at.offset, { ...problem, length: at.length }),
+      );
+      return;
+    }
+    const moduleDisplay = display(moduleFile, cwd);
+    const bytes = statSync(moduleFile).size;
+    if (bytes > maxModuleBytes) {
+      diagnostics.push(
+        diagnosticForFile('module-too-large', moduleDisplay, {
+          message: `Module "${entry}" is ${megabytes(bytes)}; a module is at most ${megabytes(maxModuleBytes)}, so it was not read`,
+        }),
+      );
+      return;
+    }
+    const text = readSource(moduleFile, moduleDisplay);
+    diagnostics.push(...text.diagnostics);
+    if (text.text === undefined) return;
+    const relative = path.relative(dir, moduleFile);
+    const result: ParsedModule = parseModule(text.text, {
       file: moduleFile,
-      displayPath: display(moduleFile, cwd),
+      displayPath: moduleDisplay,
       relativePath: relative.split(path.sep).join('/'),
       courseDir: dir,
-      courseSources: file.sources ?? {},
+      courseSources,
     });
     diagnostics.push(...result.diagnostics);
     for (const asset of result.assets) assets.add(asset);
     questionSites.push(...result.questionSites);
-    if (!result.module) return;
+    if (!result.module || !result.idSite) return;
     const earlier = moduleIds.get(result.module.id);
     if (earlier) {
-      const at = parsed.locate(['modules', index]);
+      const site = result.idSite;
       diagnostics.push(
-        diagnosticAt('duplicate-module-id', source, at.offset, {
-          message: `Module id "${result.module.id}" is used by both ${earlier} and ${entry}`,
-          length: at.length,
+        diagnosticAt('duplicate-module-id', site.source, site.offset, {
+          message: `Module id "${result.module.id}" is used by both ${earlier.entry} and ${entry}`,
+          length: site.length,
+          related: relatedAt(earlier.site.source, earlier.site.offset, 'first used here'),
         }),
       );
+    } else {
+      moduleIds.set(result.module.id, { entry, site: result.idSite });
     }
-    moduleIds.set(result.module.id, entry);
     modules.push(result.module);
   });
   diagnostics.push(...duplicateQuestions(questionSites));
-  const workshop: ReturnType<typeof parseWorkshop> = file.workshop
-    ? loadWorkshop(dir, file.workshop, parsed, source, cwd)
+  const workshopEntry =
+    file?.workshop ?? (typeof fields?.workshop === 'string' ? fields.workshop : undefined);
+  const workshop: ReturnType<typeof parseWorkshop> = workshopEntry
+    ? loadWorkshop(dir, workshopEntry, parsed, source, cwd)
     : { diagnostics: [] };
   diagnostics.push(...workshop.diagnostics);
-  diagnostics.push(
-    ...reviewDateDiagnostics(file, modules, parsed, source, options.today ?? new Date()),
-  );
+  if (file) {
+    diagnostics.push(
+      ...reviewDateDiagnostics(file, modules, parsed, source, options.today ?? new Date()),
+    );
+  }
+  sayTypesOnce(diagnostics);
+  if (!file) return { diagnostics };
 
   const course: Course = {
     id: file.id,
@@ -167,6 +222,90 @@ export function loadCourse(
   return { course, diagnostics };
 }
 
+/**
+ * Why a file listed in course.yaml cannot be read as one, with a code that says which:
+ * outside the folder, missing, a folder, or a link that leads out.
+ */
+function fileProblem(
+  dir: string,
+  file: string,
+  what: string,
+): { code: DiagnosticCode; message: string; hint?: string } | undefined {
+  const relative = path.relative(dir, file);
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+    return { code: 'module-outside-course', message: `${what} is outside the course folder` };
+  }
+  if (!existsSync(file)) {
+    return { code: 'missing-module-file', message: `${what} does not exist in the course folder` };
+  }
+  if (!staysInside(file, dir)) {
+    return {
+      code: 'symlink-outside-course',
+      message: `${what} is a symbolic link that leads outside the course folder`,
+    };
+  }
+  const stat = statSync(file);
+  if (stat.isDirectory()) {
+    const inside = readdirSync(file)
+      .filter((name) => name.endsWith('.md'))
+      .sort();
+    const example = inside[0]
+      ? `${path.relative(dir, path.join(file, inside[0])).split(path.sep).join('/')}`
+      : 'modules/who-decides.md';
+    return {
+      code: 'module-not-a-file',
+      message: `${what} is a folder, not a Markdown file`,
+      hint: `List each module file on its own line, like "- ${example}", not the folder that holds them.`,
+    };
+  }
+  if (!stat.isFile()) {
+    return { code: 'missing-module-file', message: `${what} is not a regular file` };
+  }
+  return undefined;
+}
+
+/**
+ * The `modules:` block of a course.yaml whose syntax error swallowed it (yaml folds the
+ * lines after an error into the broken value), read on its own with its file positions.
+ */
+function modulesBlock(source: SourceText): ReturnType<typeof parseYaml> {
+  const block = /^modules:[^\n]*\n(?:[ \t].*\n?|-.*\n?|\n)*/m.exec(source.text);
+  return parseYaml({ source, start: block?.index ?? 0, text: block?.[0] ?? '' });
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function stringsIn(value: unknown): string[] {
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string' && v !== '')
+    : [];
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter((pair): pair is [string, string] => typeof pair[1] === 'string'),
+  );
+}
+
+/** The list of question types is said in the first hint that needs it, not in every one. */
+function sayTypesOnce(diagnostics: Diagnostic[]): void {
+  let said = false;
+  diagnostics.forEach((diagnostic, index) => {
+    if (!diagnostic.hint.includes(questionTypeList)) return;
+    if (!said) {
+      said = true;
+      return;
+    }
+    diagnostics[index] = {
+      ...diagnostic,
+      hint: diagnostic.hint.replace(questionTypeList, questionTypeListAgain),
+    };
+  });
+}
+
 function loadWorkshop(
   dir: string,
   entry: string,
@@ -175,18 +314,32 @@ function loadWorkshop(
   cwd: string,
 ): ReturnType<typeof parseWorkshop> {
   const file = path.resolve(dir, entry);
-  if (path.relative(dir, file).startsWith('..') || !existsSync(file) || !statSync(file).isFile()) {
+  const problem = fileProblem(dir, file, `Workshop file "${entry}"`);
+  if (problem) {
     const at = parsed.locate(['workshop']);
+    const code = problem.code === 'module-not-a-file' ? 'missing-module-file' : problem.code;
     return {
       diagnostics: [
-        diagnosticAt('missing-module-file', source, at.offset, {
-          message: `Workshop file "${entry}" does not exist in the course folder`,
+        diagnosticAt(code, source, at.offset, {
+          message: problem.message,
+          ...(code === problem.code && problem.hint ? { hint: problem.hint } : {}),
           length: at.length,
         }),
       ],
     };
   }
-  return parseWorkshop(readFileSync(file, 'utf8'), display(file, cwd));
+  const read = readSource(file, display(file, cwd));
+  if (read.text === undefined) return { diagnostics: read.diagnostics };
+  let parsedWorkshop: ReturnType<typeof parseWorkshop>;
+  try {
+    parsedWorkshop = parseWorkshop(read.text, display(file, cwd));
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    const workshopSource = new SourceText(display(file, cwd), read.text);
+    const at = deepestLine(read.text);
+    return { diagnostics: [diagnosticAt('markdown-too-deep', workshopSource, at)] };
+  }
+  return { ...parsedWorkshop, diagnostics: [...read.diagnostics, ...parsedWorkshop.diagnostics] };
 }
 
 function duplicateQuestions(sites: readonly QuestionSite[]): Diagnostic[] {
@@ -203,6 +356,7 @@ function duplicateQuestions(sites: readonly QuestionSite[]): Diagnostic[] {
       diagnosticAt('duplicate-question-id', site.source, site.offset, {
         message: `Question id "${site.id}" is already used at ${where}`,
         length: site.length,
+        related: relatedAt(earlier.source, earlier.offset, 'first used here'),
       }),
     );
   }

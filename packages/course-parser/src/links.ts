@@ -1,13 +1,28 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DiagnosticCode } from '@teach-in/course-schema';
+import { staysInside } from './source-file.ts';
 
 export type LinkCheck =
   | { ok: true; href: string; asset?: string }
-  | { ok: false; code: DiagnosticCode; message: string };
+  | { ok: false; code: DiagnosticCode; message: string; hint?: string };
 
 const scheme = /^[a-z][a-z0-9+.-]*:/i;
 const outwardSchemes = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+
+/** Schemes that run code or carry a whole document in the link: each with what to do. */
+const unsafeLinkHints: Record<string, string> = {
+  'javascript:':
+    "A course link cannot run script (it would be removed, or run with the LMS's rights). Link to a web page (https://...) or a page of the course (#...), or remove the link.",
+  'vbscript:': 'A course link cannot run script. Link to a web page (https://...) instead.',
+  'data:':
+    'Put the file itself in the course folder (for example media/handout.pdf) and link to it: ../media/handout.pdf.',
+};
+
+/** Long data: links would fill the terminal. */
+function shorten(href: string): string {
+  return href.length > 60 ? `${href.slice(0, 57)}...` : href;
+}
 
 /**
  * Checks a link or image target written in a module and gives the href to use in the
@@ -34,6 +49,15 @@ export function checkLink(
     }
     if (schemeMatch && outwardSchemes.has(schemeMatch)) return { ok: true, href };
     if (!schemeMatch) return { ok: true, href: `https:${href}` };
+    const unsafe = unsafeLinkHints[schemeMatch];
+    if (unsafe) {
+      return {
+        ok: false,
+        code: 'unsafe-link',
+        message: `Link "${shorten(href)}" uses "${schemeMatch}", which a package never opens`,
+        hint: unsafe,
+      };
+    }
     return {
       ok: false,
       code: 'link-outside-course',
@@ -63,11 +87,30 @@ export function checkLink(
       message: `"${href}" points outside the course folder`,
     };
   }
+  if (!staysInside(target, courseDir)) {
+    return {
+      ok: false,
+      code: 'symlink-outside-course',
+      message: `"${href}" is a symbolic link (or inside a linked folder) that leads outside the course folder`,
+    };
+  }
   if (!existsSync(target) || !statSync(target).isFile()) {
+    // Written from the course folder instead of from the module: say the path that works.
+    const fromCourse = path.resolve(courseDir, decoded);
+    const works = existsSync(fromCourse) && statSync(fromCourse).isFile();
+    const fromModule = path
+      .relative(path.dirname(moduleFile), fromCourse)
+      .split(path.sep)
+      .join('/');
     return {
       ok: false,
       code: 'missing-file',
       message: `"${href}" points to a file that does not exist`,
+      ...(works
+        ? {
+            hint: `Did you mean "${fromModule}"? Paths start from the module file, not from the course folder.`,
+          }
+        : {}),
     };
   }
   const asset = relative.split(path.sep).join('/');

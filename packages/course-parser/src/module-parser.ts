@@ -23,7 +23,10 @@ import {
   renderBlocks,
   walkWithOffsets,
 } from './markdown.ts';
+import { deepestLine, isStackOverflow, maxNesting, tooDeep } from './nesting.ts';
 import { parseQuestion } from './question-parser.ts';
+import { rawImages, removedHtml } from './raw-html.ts';
+import { normalizeText } from './source-file.ts';
 import { parseYaml, validateYaml } from './yaml-source.ts';
 
 export interface ModuleContext {
@@ -49,6 +52,8 @@ export interface ParsedModule {
   diagnostics: Diagnostic[];
   assets: string[];
   questionSites: QuestionSite[];
+  /** Where the module's id is written, for duplicate checks across the course. */
+  idSite?: QuestionSite;
 }
 
 type DraftBlock =
@@ -75,7 +80,24 @@ const calloutMarker = /^ {0,3}>[ \t]*\[!([A-Za-z]+)\][ \t]*(?:\n|$)/;
 
 /** Parses one module file into the model, collecting every problem rather than stopping at the first. */
 export function parseModule(text: string, context: ModuleContext): ParsedModule {
-  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  try {
+    return parseModuleText(text, context);
+  } catch (error) {
+    // Nesting that the depth check lets through (deep emphasis, say) can still overflow
+    // marked's recursion: the same error, at the line most likely to hold it.
+    if (!isStackOverflow(error)) throw error;
+    const normalized = normalizeText(text);
+    const source = new SourceText(context.displayPath, normalized);
+    return {
+      diagnostics: [diagnosticAt('markdown-too-deep', source, deepestLine(normalized))],
+      assets: [],
+      questionSites: [],
+    };
+  }
+}
+
+function parseModuleText(text: string, context: ModuleContext): ParsedModule {
+  const normalized = normalizeText(text);
   const source = new SourceText(context.displayPath, normalized);
   const diagnostics: Diagnostic[] = [];
   const assets = new Set<string>();
@@ -102,6 +124,15 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
   const moduleTitle = meta?.title ?? 'Module';
   const sources = { ...context.courseSources, ...(meta?.sources ?? {}) };
 
+  const deep = tooDeep(normalized, split.bodyStart);
+  if (deep) {
+    diagnostics.push(
+      diagnosticAt('markdown-too-deep', source, deep.offset, {
+        message: `Markdown nested ${deep.depth} levels deep; at most ${maxNesting} are read, so the module's text was not read`,
+      }),
+    );
+    return { diagnostics, assets: [], questionSites };
+  }
   const body = normalized.slice(split.bodyStart);
   const tokens = lex(body);
   const pages: DraftPage[] = [];
@@ -142,9 +173,28 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
     const page = currentPage(offset);
     page.written = true;
     if (token.type === 'code' && (token as Tokens.Code).lang === 'quiz') {
+      if (!isClosedFence(token.raw)) {
+        diagnostics.push(
+          diagnosticAt('unclosed-quiz', source, offset, {
+            message: 'This quiz block is never closed: the rest of the file was read as its YAML',
+            length: token.raw.indexOf('\n') < 0 ? token.raw.length : token.raw.indexOf('\n'),
+          }),
+        );
+        return;
+      }
       const yamlStart = offset + token.raw.indexOf('\n') + 1;
       const parsed = parseQuestion(source, yamlStart, (token as Tokens.Code).text, moduleId);
       diagnostics.push(...parsed.diagnostics);
+      // Question text is sanitized like prose: what is removed there is said here too.
+      for (const removed of removedHtml(token.raw)) {
+        diagnostics.push(
+          diagnosticAt('raw-html-removed', source, offset + removed.index, {
+            message: `Raw HTML ${removed.what} is removed from the question`,
+            hint: removed.hint,
+            length: removed.length,
+          }),
+        );
+      }
       if (parsed.question) {
         page.blocks.push({
           kind: 'question',
@@ -228,6 +278,17 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
       }
       return reference;
     };
+    /** Packages a linked file; warns when its name would trouble some LMSs. */
+    const useAsset = (asset: string, offset: number, length: number): void => {
+      assets.add(asset);
+      if (/^[A-Za-z0-9._/()-]+$/.test(asset)) return;
+      diagnostics.push(
+        diagnosticAt('unsafe-file-name', source, offset, {
+          message: `File name "${asset}" has characters some LMSs reject`,
+          length,
+        }),
+      );
+    };
     const resolveInline = (token: Token, offset: number): void => {
       if (token.type === 'citation') {
         const citation = token as CitationToken;
@@ -235,6 +296,8 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
         if (!reference) return;
         citation.number = reference.number;
         citation.anchor = referenceAnchor(pageId, citation.key);
+      } else if (token.type === 'html') {
+        checkRawHtml(token as Tokens.HTML | Tokens.Tag, offset);
       } else if (token.type === 'link' || token.type === 'image') {
         const link = token as Tokens.Link | Tokens.Image;
         const result = checkLink(link.href, token.type, context.file, context.courseDir);
@@ -243,22 +306,40 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
             diagnosticAt(result.code, source, offset, {
               message: result.message,
               length: link.raw.length,
+              ...(result.hint ? { hint: result.hint } : {}),
             }),
           );
           return;
         }
         link.href = result.href;
-        if (result.asset) {
-          assets.add(result.asset);
-          if (!/^[A-Za-z0-9._/()-]+$/.test(result.asset)) {
-            diagnostics.push(
-              diagnosticAt('unsafe-file-name', source, offset, {
-                message: `File name "${result.asset}" has characters some LMSs reject`,
-                length: link.raw.length,
-              }),
-            );
-          }
+        if (result.asset) useAsset(result.asset, offset, link.raw.length);
+      }
+    };
+    /** Warns about what the sanitizer will remove; checks and packages raw images. */
+    const checkRawHtml = (token: Tokens.HTML | Tokens.Tag, offset: number): void => {
+      for (const removed of removedHtml(token.raw)) {
+        diagnostics.push(
+          diagnosticAt('raw-html-removed', source, offset + removed.index, {
+            message: `Raw HTML ${removed.what} is removed from the package`,
+            hint: removed.hint,
+            length: removed.length,
+          }),
+        );
+      }
+      for (const image of rawImages(token.raw)) {
+        const result = checkLink(image.src, 'image', context.file, context.courseDir);
+        if (!result.ok) {
+          diagnostics.push(
+            diagnosticAt(result.code, source, offset + image.index, {
+              message: result.message,
+              length: image.tag.length,
+              ...(result.hint ? { hint: result.hint } : {}),
+            }),
+          );
+          continue;
         }
+        token.text = token.text.split(image.tag).join(image.withSrc(result.href));
+        if (result.asset) useAsset(result.asset, offset + image.index, image.tag.length);
       }
     };
     const blocks: Block[] = [];
@@ -304,7 +385,17 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
       Object.entries(meta.pools ?? {}).map(([key, pool]) => [`${meta.id}/${key}`, pool]),
     ),
   };
-  return { module, diagnostics, assets: [...assets], questionSites };
+  const idAt = yaml.locate(['id']);
+  const idSite = { id: meta.id, source, offset: idAt.offset, length: idAt.length };
+  return { module, diagnostics, assets: [...assets], questionSites, idSite };
+}
+
+/** A fenced block is closed by a fence of the same character, at least as long. */
+function isClosedFence(raw: string): boolean {
+  const opening = /^ {0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
+  if (!opening) return true;
+  const char = opening[0] === '`' ? '`' : '~';
+  return new RegExp(`\\n {0,3}\\${char}{${opening.length},}[ \\t]*\\n*$`).test(raw);
 }
 
 /** Every pool a question names is defined, and every pool has enough questions to draw. */

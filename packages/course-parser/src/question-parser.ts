@@ -13,6 +13,11 @@ import { parseYaml, validateYaml } from './yaml-source.ts';
 
 type Site = { offset: number; length: number };
 
+/** The list of types, said once per run: the loader shortens it in later hints. */
+export const questionTypeList = `Types: ${questionTypes.join(', ')}.`;
+export const questionTypeListAgain =
+  'Types: as listed in the first hint above, and in docs/authoring.md.';
+
 export interface ParsedQuestion {
   question?: Question;
   diagnostics: Diagnostic[];
@@ -47,7 +52,7 @@ export function parseQuestion(
       diagnostics: [
         diagnosticAt('missing-field', source, start, {
           message: 'Missing required field "type" in quiz block',
-          hint: `Add "type:" with one of: ${questionTypes.join(', ')}.`,
+          hint: `Add "type:" with one of the question types. ${questionTypeList}`,
         }),
       ],
     };
@@ -58,7 +63,8 @@ export function parseQuestion(
       diagnostics: [
         diagnosticAt('unknown-question-type', source, at.offset, {
           message: `Unknown question type "${String(type)}"`,
-          hint: `${didYouMean(String(type), questionTypes)} Types: ${questionTypes.join(', ')}.`.trim(),
+          // didYouMean lists the types itself when nothing is close: say them once.
+          hint: `${closeType(String(type))} ${questionTypeList}`.trim(),
           length: at.length,
         }),
       ],
@@ -75,4 +81,9 @@ export function parseQuestion(
   const poolSite = 'pool' in block && block.pool ? parsed.locate(['pool']) : undefined;
   if (diagnostics.length > 0) return { diagnostics, idSite };
   return { question, diagnostics: [], idSite, ...(poolSite ? { poolSite } : {}) };
+}
+
+function closeType(type: string): string {
+  const close = didYouMean(type, questionTypes);
+  return close.startsWith('Did you mean') ? close : '';
 }

@@ -4,7 +4,18 @@ import {
   didYouMean,
   type SourceText,
 } from '@teach-in/course-schema';
-import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument } from 'yaml';
+import {
+  type Document,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  type Pair,
+  parseDocument,
+  visit,
+  type YAMLError,
+} from 'yaml';
 import type { z } from 'zod';
 
 /** A YAML text inside a file (course.yaml, front matter or a quiz block). */
@@ -20,24 +31,95 @@ export interface YamlResult {
   diagnostics: Diagnostic[];
   /** Offset and length in the file of the value (or key) at `path`. */
   locate(path: readonly PropertyKey[], which?: 'key' | 'value'): { offset: number; length: number };
+  /**
+   * The top-level fields that could be read despite errors elsewhere in the text, so a
+   * broken course.yaml does not hide the problems in its modules.
+   */
+  partial(): Record<string, unknown>;
 }
+
+/** yaml refuses an alias that would expand past this many nodes (its own default). */
+const maxAliasCount = 100;
 
 /** Parses YAML keeping node ranges, so every later error can point at its line and column. */
 export function parseYaml(region: YamlRegion): YamlResult {
-  const doc = parseDocument(region.text, { lineCounter: new LineCounter(), uniqueKeys: true });
-  const diagnostics = doc.errors.map((error) =>
-    diagnosticAt('yaml-syntax', region.source, region.start + error.pos[0], {
-      message: `YAML syntax error: ${firstLine(error.message)}`,
-      length: Math.max(1, error.pos[1] - error.pos[0]),
-    }),
-  );
+  const doc = parseDocument(region.text, {
+    lineCounter: new LineCounter(),
+    uniqueKeys: true,
+    // Problems become diagnostics; yaml's own console warnings would only confuse authors.
+    logLevel: 'silent',
+  });
+  const diagnostics = syntaxDiagnostics(doc.errors, region);
   const locate: YamlResult['locate'] = (path, which = 'value') => {
     const found = findNode(doc.contents, path);
     const range = which === 'key' ? (found.key?.range ?? found.node?.range) : found.node?.range;
     if (!range) return { offset: region.start, length: 1 };
     return { offset: region.start + range[0], length: Math.max(1, range[1] - range[0]) };
   };
-  return { data: diagnostics.length > 0 ? undefined : doc.toJS(), diagnostics, locate };
+  let data: unknown;
+  if (diagnostics.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount });
+    } catch (error) {
+      diagnostics.push(conversionDiagnostic(error, doc, region));
+    }
+  }
+  const partial = (): Record<string, unknown> => {
+    const fields: Record<string, unknown> = {};
+    if (!isMap(doc.contents)) return fields;
+    for (const pair of doc.contents.items) {
+      if (!isScalar(pair.key) || !pair.value) continue;
+      try {
+        fields[String(pair.key.value)] = (pair.value as Node).toJS(doc, { maxAliasCount });
+      } catch {
+        // This field cannot be read; the diagnostics already say why.
+      }
+    }
+    return fields;
+  };
+  return { data, diagnostics, locate, partial };
+}
+
+/** yaml's errors as diagnostics; indentation by tabs is one error, not one per line. */
+function syntaxDiagnostics(errors: readonly YAMLError[], region: YamlRegion): Diagnostic[] {
+  const tab = errors.find((error) => error.code === 'TAB_AS_INDENT');
+  if (tab) {
+    const line = region.text.lastIndexOf('\n', tab.pos[0] - 1) + 1;
+    const at = region.text.indexOf('\t', line);
+    return [
+      diagnosticAt('tab-indentation', region.source, region.start + (at >= 0 ? at : tab.pos[0]), {
+        message: 'This YAML is indented with a tab',
+      }),
+    ];
+  }
+  return errors.map((error) =>
+    diagnosticAt('yaml-syntax', region.source, region.start + error.pos[0], {
+      message: `YAML syntax error: ${firstLine(error.message)}`,
+      length: Math.max(1, error.pos[1] - error.pos[0]),
+    }),
+  );
+}
+
+/** Turning the tree into data failed: an alias bomb, or anything else yaml refuses. */
+function conversionDiagnostic(error: unknown, doc: Document, region: YamlRegion): Diagnostic {
+  let alias: Node | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      alias = node;
+      return visit.BREAK;
+    },
+  });
+  const message = error instanceof Error ? error.message : String(error);
+  if (alias && /alias/i.test(message)) {
+    const [start = 0, end = start + 1] = alias.range ?? [];
+    return diagnosticAt('yaml-aliases', region.source, region.start + start, {
+      message: 'YAML aliases here expand to too much data',
+      length: end - start,
+    });
+  }
+  return diagnosticAt('yaml-syntax', region.source, region.start, {
+    message: `YAML cannot be read: ${firstLine(message)}`,
+  });
 }
 
 /** The first line of a yaml error, without yaml's position: it counts from the region's start. */

@@ -425,12 +425,12 @@ describe('module structure', () => {
     ]);
   });
 
-  test('two modules with the same id', () => {
+  test('two modules with the same id, at the second id (bad-input.test.ts checks the first)', () => {
     expectDiagnostics('duplicate-module-id', [
       {
         code: 'duplicate-module-id',
-        file: 'course.yaml',
-        line: 8,
+        file: 'modules/b.md',
+        line: 2,
         column: 5,
         message: 'Module id "a" is used by both modules/a.md and modules/b.md',
       },

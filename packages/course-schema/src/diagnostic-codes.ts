@@ -39,6 +39,71 @@ export const diagnosticInfo = {
     summary: 'A module listed in course.yaml does not exist',
     hint: 'Check the path; it is relative to the folder that holds course.yaml.',
   },
+  'yaml-aliases': {
+    severity: 'error',
+    summary: 'YAML aliases expand to too much data',
+    hint: 'Write the values out instead of repeating them with &name and *name aliases: a few aliases are fine, but ones that multiply are refused so a file cannot exhaust the machine.',
+  },
+  'tab-indentation': {
+    severity: 'error',
+    summary: 'YAML indented with a tab',
+    hint: 'YAML allows only spaces for indentation: replace the tabs with spaces (two per level). Many editors have "Convert indentation to spaces".',
+  },
+  'invalid-utf8': {
+    severity: 'error',
+    summary: 'The file is not valid UTF-8 text',
+    hint: 'Save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8). Text copied from an old document is often in another encoding.',
+  },
+  'unreadable-file': {
+    severity: 'error',
+    summary: 'A file cannot be read',
+    hint: 'Check that the file exists and that you may read it.',
+  },
+  'module-too-large': {
+    severity: 'error',
+    summary: 'The module file is too large',
+    hint: 'Split it into several modules, and keep pictures and media in media/ rather than pasted into the text. A module is at most 1 MB.',
+  },
+  'unclosed-quiz': {
+    severity: 'error',
+    summary: 'A quiz block is not closed',
+    hint: 'End the quiz block with a line of three backticks (```) after its last field; without it, everything after the opening line is read as the quiz.',
+  },
+  'markdown-too-deep': {
+    severity: 'error',
+    summary: 'Markdown nested too deeply',
+    hint: 'Flatten it: a quote inside a quote inside a quote, or a list dozens of levels deep, cannot be read on a phone either. Use headings and short lists.',
+  },
+  'raw-html-removed': {
+    severity: 'warning',
+    summary: 'HTML that the package removes',
+    hint: 'Remove it: a package never runs script or loads other sites. docs/authoring.md shows what to write instead.',
+  },
+  'symlink-outside-course': {
+    severity: 'error',
+    summary: 'A symbolic link leads outside the course folder',
+    hint: 'Copy the file itself into the course folder instead of linking to it: Teach-in never packages a file from outside the course folder.',
+  },
+  'unsafe-link': {
+    severity: 'error',
+    summary: 'A link that a package must not open',
+    hint: 'Link to a web page (https://...) or to a file in the course folder.',
+  },
+  'module-outside-course': {
+    severity: 'error',
+    summary: 'A module listed in course.yaml is outside the course folder',
+    hint: 'Move or copy the module into the course folder (for example modules/) and list it with a path from the folder that holds course.yaml.',
+  },
+  'module-not-a-file': {
+    severity: 'error',
+    summary: 'A module listed in course.yaml is a folder',
+    hint: 'List each module file, like modules/who-decides.md, not the folder that holds them.',
+  },
+  'duplicate-module-entry': {
+    severity: 'error',
+    summary: 'A module is listed twice in course.yaml',
+    hint: 'Remove the second entry: a module appears once in a course. To show a page again, link to it.',
+  },
   'duplicate-module-id': {
     severity: 'error',
     summary: 'Two modules share an id',

@@ -17,12 +17,29 @@ export interface Diagnostic {
   readonly hint: string;
   /** The offending line, for the code frame. */
   readonly lineText: string;
+  /** The other place involved (the first use of a duplicated id, say), shown as a note. */
+  readonly related?: RelatedLocation;
+}
+
+/** A second position a diagnostic refers to, with what happens there. */
+export interface RelatedLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
 }
 
 export interface DiagnosticDetails {
   message?: string;
   hint?: string;
   length?: number;
+  related?: RelatedLocation;
+}
+
+/** The related location at `offset` in `source`, for DiagnosticDetails.related. */
+export function relatedAt(source: SourceText, offset: number, message: string): RelatedLocation {
+  const { line, column } = source.position(offset);
+  return { file: source.file, line, column, message };
 }
 
 /** Builds a diagnostic at `offset` in `source`. */
@@ -46,6 +63,7 @@ export function diagnosticAt(
     message: details.message ?? info.summary,
     hint: details.hint ?? info.hint,
     lineText,
+    ...(details.related ? { related: details.related } : {}),
   };
 }
 
@@ -66,6 +84,7 @@ export function diagnosticForFile(
     message: details.message ?? info.summary,
     hint: details.hint ?? info.hint,
     lineText: '',
+    ...(details.related ? { related: details.related } : {}),
   };
 }
 
@@ -102,6 +121,10 @@ export function formatDiagnostic(d: Diagnostic): string {
       `${d.line} | ${visible}`,
       `${gutter} | ${' '.repeat(d.column - 1)}${'^'.repeat(d.length)}`,
     );
+  }
+  if (d.related) {
+    const { file, line, column, message } = d.related;
+    lines.push(`${gutter} = note: ${message} at ${file}:${line}:${column}`);
   }
   lines.push(`${gutter} = hint: ${d.hint}`);
   return lines.join('\n');

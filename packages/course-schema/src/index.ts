@@ -1,10 +1,11 @@
-export type { Diagnostic, DiagnosticDetails } from './diagnostic.ts';
+export type { Diagnostic, DiagnosticDetails, RelatedLocation } from './diagnostic.ts';
 export {
   diagnosticAt,
   diagnosticForFile,
   didYouMean,
   formatDiagnostic,
   hasErrors,
+  relatedAt,
 } from './diagnostic.ts';
 export type { DiagnosticCode, Severity } from './diagnostic-codes.ts';
 export { diagnosticInfo } from './diagnostic-codes.ts';

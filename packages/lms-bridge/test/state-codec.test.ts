@@ -40,6 +40,16 @@ function everyTypeAnswered(): SavedState {
 }
 
 describe('state codec', () => {
+  test('a layout with a duplicated id (a course with errors, being checked) does not throw', () => {
+    const twice: CourseLayout = {
+      ...layout,
+      questions: [...layout.questions, layout.questions[0]!],
+      pages: [...layout.pages, layout.pages[0]!],
+    };
+    assert.doesNotThrow(() => worstCaseStateLength(twice));
+    assert.ok(encodeState(everyTypeAnswered(), twice, savedAt).startsWith('t1~'));
+  });
+
   test('round-trips every question type, the position, pools and seed', () => {
     const state = everyTypeAnswered();
     const text = encodeState(state, layout, savedAt);

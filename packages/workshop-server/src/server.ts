@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Course } from '@teach-in/course-schema';
@@ -16,6 +15,7 @@ import {
   RateLimiter,
   type RateLimits,
 } from './security.ts';
+import { readStaticFiles } from './static-files.ts';
 import { WorkshopStore } from './store.ts';
 import { liveCounts } from './summary.ts';
 
@@ -47,21 +47,6 @@ export interface RunningWorkshop {
 
 export const defaultRetentionDays = 30;
 const dayMs = 24 * 60 * 60 * 1000;
-
-const staticFiles = {
-  '/static/workshop.css': { file: 'workshop.css', type: 'text/css; charset=utf-8' },
-  '/static/dashboard.js': { file: 'dashboard.js', type: 'text/javascript; charset=utf-8' },
-} as const;
-
-function readStatic(): Map<string, { bytes: Buffer; type: string }> {
-  const dir = new URL('../static/', import.meta.url);
-  return new Map(
-    Object.entries(staticFiles).map(([route, { file, type }]) => [
-      route,
-      { bytes: readFileSync(new URL(file, dir)), type },
-    ]),
-  );
-}
 
 type Handler = (
   context: WorkshopContext,
@@ -100,7 +85,7 @@ export async function startWorkshopServer(
   const store = WorkshopStore.open(options.dataDir, now);
   const purged = store.purgeOlderThan(now() - retentionDays * dayMs);
   const limits = { ...defaultRateLimits, ...options.rateLimits };
-  const statics = readStatic();
+  const statics = readStaticFiles();
   let joinUrl = '';
   const context: WorkshopContext = {
     store,

@@ -48,10 +48,14 @@ export interface Decoded {
 }
 
 function saltFor(layout: CourseLayout): number {
+  // A course with a duplicated id is an author error the parser reports; hashing the
+  // distinct ids keeps that report (and the state-size check beside it) from crashing.
+  const questions = [...new Set(layout.questions.map((x) => x.id))];
+  const pages = [...new Set(layout.pages.map((x) => x.id))];
   for (let salt = 0; salt < 64; salt++) {
-    const q = new Set(layout.questions.map((x) => hashDigits(x.id, salt)));
-    const p = new Set(layout.pages.map((x) => hashDigits(x.id, salt)));
-    if (q.size === layout.questions.length && p.size === layout.pages.length) return salt;
+    const q = new Set(questions.map((id) => hashDigits(id, salt)));
+    const p = new Set(pages.map((id) => hashDigits(id, salt)));
+    if (q.size === questions.length && p.size === pages.length) return salt;
   }
   throw new Error('No salt gives the course ids distinct hashes');
 }

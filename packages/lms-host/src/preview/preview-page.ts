@@ -14,6 +14,8 @@ export interface PreviewDiagnostic {
   message: string;
   hint: string;
   lineText: string;
+  /** The other place involved (the first use of a duplicated id, say). */
+  related?: { file: string; line: number; column: number; message: string };
 }
 
 export interface SwitchEntry {
@@ -57,6 +59,7 @@ function diagnosticItem(d: PreviewDiagnostic): string {
 <p><code class="ti-where">${escapeHtml(`${d.file}:${d.line}:${d.column}`)}</code> <span class="ti-code">${escapeHtml(`${d.severity}[${d.code}]`)}</span></p>
 <p class="ti-message">${escapeHtml(d.message)}</p>
 ${codeFrame(d)}
+${d.related ? `<p class="ti-note">Note: ${escapeHtml(d.related.message)} at <code class="ti-where">${escapeHtml(`${d.related.file}:${d.related.line}:${d.related.column}`)}</code></p>` : ''}
 <p class="ti-hint">Hint: ${escapeHtml(d.hint)}</p>
 </li>`;
 }

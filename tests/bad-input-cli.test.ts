@@ -70,11 +70,15 @@ describe('a crash is a bug, not a course error', () => {
     let status = 0;
     let stderr = '';
     try {
-      execFileSync(process.execPath, ['--import', fault, cli, 'check', 'courses/sample-module'], {
-        cwd: repoRoot,
-        encoding: 'utf8',
-        stdio: 'pipe',
-      });
+      execFileSync(
+        process.execPath,
+        ['--import', fault, cli, 'check', 'tooling/bench/sample-module'],
+        {
+          cwd: repoRoot,
+          encoding: 'utf8',
+          stdio: 'pipe',
+        },
+      );
     } catch (error) {
       ({ status, stderr } = error as { status: number; stderr: string });
     }
@@ -91,7 +95,7 @@ describe('a crash is a bug, not a course error', () => {
     const details = readFileSync(file, 'utf8');
     assert.match(details, /TypeError: injected fault for the crash test/);
     assert.match(details, /^\s+at /m, 'the stack is in the file');
-    assert.match(details, /teach-in check courses\/sample-module/);
+    assert.match(details, /teach-in check tooling\/bench\/sample-module/);
   });
 
   test('a course with errors still exits 1, not 4', () => {

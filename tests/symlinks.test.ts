@@ -47,7 +47,7 @@ function courseWithOutsideLink(): { course: string; secret: string } {
   const secret = path.join(root, 'secret.png');
   writeFileSync(secret, `${marker}\n`);
   const course = path.join(root, 'sample-module');
-  cpSync(path.join(repoRoot, 'courses/sample-module'), course, { recursive: true });
+  cpSync(path.join(repoRoot, 'tooling/bench/sample-module'), course, { recursive: true });
   mkdirSync(path.join(course, 'media'));
   symlinkSync(secret, path.join(course, 'media/chart.png'));
   appendFileSync(
@@ -100,7 +100,7 @@ describe('a symlink out of the course folder', () => {
   });
 
   test('the preview of a package folder does not follow a link out of it', async () => {
-    const built = buildToTemp(path.join(repoRoot, 'courses/sample-module'), 'scorm12');
+    const built = buildToTemp(path.join(repoRoot, 'tooling/bench/sample-module'), 'scorm12');
     temps.push(built);
     const scorm = temp('teach-in-symlink-package-');
     unzipTo(path.join(built, 'sample-module/sample-module.scorm12.zip'), scorm);

@@ -281,8 +281,6 @@ describe('the union toolkit course', () => {
 
   for (const module of course?.modules ?? []) {
     describe(module.id, () => {
-      const blocks = module.pages.flatMap((p) => p.blocks);
-
       test('legal content is dated', () => {
         const text = module.pages
           .flatMap((p) => p.blocks.map((b) => ('html' in b ? b.html : '')))

@@ -62,7 +62,13 @@ describe('the preview sees every kind of save', () => {
   before(async () => {
     cpSync(template, course, { recursive: true });
     const yaml = path.join(course, 'course.yaml');
-    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/__COURSE_\w+__/g, 'saves'));
+    writeFileSync(
+      yaml,
+      readFileSync(yaml, 'utf8')
+        .replace(/__COURSE_\w+__/g, 'saves')
+        .replace('__CHECKED__', '2026-12-01')
+        .replace('__RECHECK__', '2099-12-01'),
+    );
     preview = await startCoursePreview(course, {
       port: 0,
       dataDir: path.join(work, 'data'),

@@ -13,9 +13,9 @@ import {
 } from '@teach-in/course-schema';
 import { renderInline } from './markdown.ts';
 import { type ParsedModule, parseModule, type QuestionSite } from './module-parser.ts';
-import { reviewDateDiagnostics } from './review-dates.ts';
 import { deepestLine, isStackOverflow } from './nesting.ts';
 import { questionTypeList, questionTypeListAgain } from './question-parser.ts';
+import { reviewDateDiagnostics } from './review-dates.ts';
 import { readSource, staysInside } from './source-file.ts';
 import { parseWorkshop } from './workshop-parser.ts';
 import { parseYaml, validateYaml } from './yaml-source.ts';

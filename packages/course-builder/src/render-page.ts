@@ -181,6 +181,17 @@ function poolDraws(course: Course): Record<string, number> {
   );
 }
 
+/** The union's logo and name above the course title; the logo is decorative beside the name. */
+function renderHeader(course: Course): string {
+  const union = course.union;
+  const logo = union?.logo
+    ? `<img class="ti-logo" src="${escapeHtml(union.logo)}" alt="">`
+    : '';
+  const name = union ? `<p class="ti-union">${escapeHtml(union.name)}</p>` : '';
+  const brand = union ? `<div class="ti-brand">${logo}${name}</div>` : '';
+  return `<header class="ti-header"><div class="ti-header-inner">${brand}<h1>${escapeHtml(course.title)}</h1></div></header>`;
+}
+
 export interface PageOptions {
   lms: LmsKind;
   anchor: (pageId: string, key: string) => string;
@@ -221,7 +232,7 @@ export function renderCoursePage(course: Course, options: PageOptions): string {
 <script src="${runtimeFiles.js}" defer></script>
 </head>
 <body>
-<header class="ti-header"><h1>${escapeHtml(course.title)}</h1></header>
+${renderHeader(course)}
 <main>
 <ti-course data-lms="${options.lms}" data-course-key="${escapeHtml(course.id)}" data-completion="${
     course.completion

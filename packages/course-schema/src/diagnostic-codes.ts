@@ -139,6 +139,22 @@ export const diagnosticInfo = {
     summary: 'No course.yaml found',
     hint: 'Give a course folder (one that holds course.yaml) or a folder of course folders.',
   },
+  // Branding and themes (course.yaml `union:` and `theme:`).
+  'low-contrast': {
+    severity: 'error',
+    summary: 'Two of the course colours have too little contrast',
+    hint: 'Choose a darker or lighter colour: WCAG 2.2 AA needs 4.5:1 for text and 3:1 for borders and focus rings (the high-contrast theme asks 7:1 and 4.5:1).',
+  },
+  'accent-darkened': {
+    severity: 'warning',
+    summary: 'The accent colour has too little contrast and is darkened in the build',
+    hint: 'Use the colour named here, or a darker shade of your own, to keep the look you choose.',
+  },
+  'bad-logo': {
+    severity: 'error',
+    summary: 'The logo is not an SVG or PNG file in the course folder',
+    hint: 'Put the logo in the course folder (for example media/logo.svg) and give its path relative to course.yaml.',
+  },
 } as const satisfies Record<string, DiagnosticInfo>;
 
 export type DiagnosticCode = keyof typeof diagnosticInfo;

@@ -3,6 +3,7 @@
  * Plain data (JSON-safe), so browser packages can import these types without zod.
  */
 import type { Question } from './question-model.ts';
+import type { CourseTheme } from './themes.ts';
 
 export type CompletionRule = 'all-pages' | 'assessment-passed' | 'both';
 
@@ -16,7 +17,10 @@ export interface Course {
   /** Percent, 0..100. */
   passingScore: number;
   completion: CompletionRule;
-  accent?: string;
+  /** Built-in theme with the union's colours applied, contrast checked. */
+  theme: CourseTheme;
+  /** The union's name and logo (a file in `assets`), shown in the header. */
+  union?: { name: string; logo?: string };
   modules: Module[];
   /** Absolute folder that holds course.yaml. */
   dir: string;

@@ -184,9 +184,7 @@ function poolDraws(course: Course): Record<string, number> {
 /** The union's logo and name above the course title; the logo is decorative beside the name. */
 function renderHeader(course: Course): string {
   const union = course.union;
-  const logo = union?.logo
-    ? `<img class="ti-logo" src="${escapeHtml(union.logo)}" alt="">`
-    : '';
+  const logo = union?.logo ? `<img class="ti-logo" src="${escapeHtml(union.logo)}" alt="">` : '';
   const name = union ? `<p class="ti-union">${escapeHtml(union.name)}</p>` : '';
   const brand = union ? `<div class="ti-brand">${logo}${name}</div>` : '';
   return `<header class="ti-header"><div class="ti-header-inner">${brand}<h1>${escapeHtml(course.title)}</h1></div></header>`;

@@ -1,3 +1,5 @@
+export type { ShadeChoice } from './contrast.ts';
+export { accessibleShade, contrastRatio, worstContrast } from './contrast.ts';
 export type { Diagnostic, DiagnosticDetails } from './diagnostic.ts';
 export {
   diagnosticAt,
@@ -67,7 +69,5 @@ export {
 } from './schemas.ts';
 export { correctResponse, isCorrect, normalizeTyped } from './scoring.ts';
 export { SourceText } from './source-text.ts';
-export type { ShadeChoice } from './contrast.ts';
-export { accessibleShade, contrastRatio, worstContrast } from './contrast.ts';
 export type { ColorKey, ColorMode, CourseTheme, Palette, ThemeName } from './themes.ts';
 export { builtInTheme, colorKeys, colorPairs, themeCss, themeNames, themes } from './themes.ts';

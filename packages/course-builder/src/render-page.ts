@@ -5,6 +5,7 @@ import { renderDataNotice } from './data-notice.ts';
 import { PageGlossary } from './glossary-terms.ts';
 import { escapeHtml, jsonForScript } from './html.ts';
 import { type PageStrings, pageStringsFor } from './page-strings/index.ts';
+import { renderMedia } from './render-media.ts';
 import { sanitize } from './sanitize.ts';
 
 /** File names inside every package; the manifests and the page refer to them. */
@@ -31,7 +32,8 @@ function contentSecurityPolicy(lms: LmsKind): string {
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
-    "media-src 'self'",
+    // The offline copy's captions are data: URLs (render-media.ts): file:// loads no track.
+    lms === 'standalone' ? "media-src 'self' data:" : "media-src 'self'",
     "font-src 'none'",
     connectSources[lms],
     "base-uri 'none'",
@@ -49,7 +51,8 @@ export const extraPages = {
 } as const;
 
 /** Learner-facing HTML for one block; facilitator notes never reach the learner. */
-function renderBlock(block: Block, glossary: PageGlossary, t: PageStrings): string {
+function renderBlock(block: Block, glossary: PageGlossary, context: RenderContext): string {
+  const t = context.t;
   switch (block.kind) {
     case 'prose':
       return glossary.mark(sanitize(block.html));
@@ -59,6 +62,8 @@ function renderBlock(block: Block, glossary: PageGlossary, t: PageStrings): stri
       }</p>${glossary.mark(sanitize(block.html))}</div>`;
     case 'facilitator':
       return '';
+    case 'media':
+      return renderMedia(block.media, t, context.course.language, context.lms === 'standalone');
     case 'question': {
       const tag = questionTags[block.question.type];
       const data = jsonForScript(mapHtmlFields(block.question, sanitize));
@@ -79,6 +84,7 @@ function renderReferences(page: Page, anchor: (key: string) => string, t: PageSt
 
 interface RenderContext {
   course: Course;
+  lms: LmsKind;
   t: PageStrings;
   anchor: (pageId: string, key: string) => string;
   glossary: readonly Course['glossary'][number][];
@@ -100,7 +106,7 @@ function renderPage(
     )}" aria-labelledby="${headingId}">`,
     `<p class="ti-module-title">${escapeHtml(module.title)}</p>`,
     `<h2 id="${headingId}" tabindex="-1">${escapeHtml(page.title)}</h2>`,
-    ...page.blocks.map((block) => renderBlock(block, glossary, context.t)),
+    ...page.blocks.map((block) => renderBlock(block, glossary, context)),
     renderReferences(page, (key) => context.anchor(page.id, key), context.t),
     '</section>',
   ].join('\n');
@@ -202,6 +208,7 @@ export function renderCoursePage(course: Course, options: PageOptions): string {
   const t = pageStringsFor(language);
   const context: RenderContext = {
     course,
+    lms: options.lms,
     t,
     anchor: options.anchor,
     glossary: course.glossary.map((entry) => ({

@@ -19,6 +19,7 @@ export type {
   ExportFormat,
   GlossaryEntry,
   LmsKind,
+  Media,
   Module,
   Page,
   Reference,

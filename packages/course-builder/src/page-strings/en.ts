@@ -11,6 +11,11 @@ export const en = {
   references: 'References',
   referencesIntro: 'The sources each module cites, in the order they first appear.',
   citedOn: 'Cited on:',
+  media: {
+    transcript: 'Transcript',
+    videoFallback: 'Your browser cannot play this video here. Download it:',
+    audioFallback: 'Your browser cannot play this audio here. Download it:',
+  },
   dataNotice: 'What this course records',
   notice: {
     lmsIntro:

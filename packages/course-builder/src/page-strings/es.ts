@@ -7,6 +7,11 @@ export const es: PageStrings = {
   references: 'Referencias',
   referencesIntro: 'Las fuentes que cita cada módulo, en el orden en que aparecen.',
   citedOn: 'Citada en:',
+  media: {
+    transcript: 'Transcripción',
+    videoFallback: 'Tu navegador no puede reproducir este vídeo aquí. Descárgalo:',
+    audioFallback: 'Tu navegador no puede reproducir este audio aquí. Descárgalo:',
+  },
   dataNotice: 'Qué datos guarda este curso',
   notice: {
     lmsIntro:

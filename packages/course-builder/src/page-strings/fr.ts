@@ -7,6 +7,11 @@ export const fr: PageStrings = {
   references: 'Références',
   referencesIntro: 'Les sources citées dans chaque module, dans l’ordre où elles apparaissent.',
   citedOn: 'Citée à la page :',
+  media: {
+    transcript: 'Transcription',
+    videoFallback: 'Votre navigateur ne peut pas lire cette vidéo ici. Téléchargez-la :',
+    audioFallback: 'Votre navigateur ne peut pas lire cet audio ici. Téléchargez-le :',
+  },
   dataNotice: 'Ce que ce cours enregistre',
   notice: {
     lmsIntro:

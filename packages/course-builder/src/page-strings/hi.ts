@@ -7,6 +7,11 @@ export const hi: PageStrings = {
   references: 'संदर्भ',
   referencesIntro: 'हर मॉड्यूल में दिए गए स्रोत, उसी क्रम में जिसमें वे पहली बार आते हैं।',
   citedOn: 'इस पेज पर:',
+  media: {
+    transcript: 'लिखित पाठ',
+    videoFallback: 'आपका ब्राउज़र यह वीडियो यहाँ नहीं चला सकता। इसे डाउनलोड करें:',
+    audioFallback: 'आपका ब्राउज़र यह ऑडियो यहाँ नहीं चला सकता। इसे डाउनलोड करें:',
+  },
   dataNotice: 'यह कोर्स कौन-सा डेटा रखता है',
   notice: {
     lmsIntro:

@@ -7,6 +7,11 @@ export const sw: PageStrings = {
   references: 'Marejeo',
   referencesIntro: 'Vyanzo ambavyo kila moduli inavitaja, kwa mpangilio vinavyoonekana.',
   citedOn: 'Kimetajwa kwenye:',
+  media: {
+    transcript: 'Nakala ya maneno',
+    videoFallback: 'Kivinjari chako hakiwezi kucheza video hii hapa. Ipakue:',
+    audioFallback: 'Kivinjari chako hakiwezi kucheza sauti hii hapa. Ipakue:',
+  },
   dataNotice: 'Kozi hii inarekodi nini',
   notice: {
     lmsIntro:

@@ -67,6 +67,8 @@ async function start(shell: Shell, layout: CourseLayout): Promise<void> {
 
   // Resume from the newer of the LMS's copy and this device's copy (resilient-session.ts).
   const resume = await tracker.start();
+  // For the certificate on the summary page: shown on this device, never sent back.
+  if (resume.learnerName) shell.learnerName = resume.learnerName;
   const fromLms = resume.state ? decodeState(resume.state, layout) : undefined;
   const local = session.readLocal();
   const winner = newerState(

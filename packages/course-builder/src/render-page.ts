@@ -2,6 +2,7 @@ import type { Block, Course, LmsKind, Module, Page } from '@teach-in/course-sche
 import { mapHtmlFields, questionTags } from '@teach-in/course-schema';
 import { courseLayout } from '@teach-in/lms-bridge/state';
 import { renderDataNotice } from './data-notice.ts';
+import { endOfCourse } from './end-of-course.ts';
 import { PageGlossary } from './glossary-terms.ts';
 import { escapeHtml, jsonForScript } from './html.ts';
 import { type PageStrings, pageStringsFor } from './page-strings/index.ts';
@@ -225,6 +226,7 @@ export function renderCoursePage(course: Course, options: PageOptions): string {
     referencesPage(context),
     extraPage(extraPages.dataNotice, t.dataNotice, renderDataNotice(course, options.lms, t)),
   ].filter(Boolean);
+  const end = endOfCourse(course);
   return `<!doctype html>
 <html lang="${escapeHtml(language)}" dir="${dir}">
 <head>
@@ -241,9 +243,10 @@ ${renderHeader(course)}
 <main>
 <ti-course data-lms="${options.lms}" data-course-key="${escapeHtml(course.id)}" data-completion="${
     course.completion
-  }" data-pools="${escapeHtml(JSON.stringify(poolDraws(course)))}" passing-score="${course.passingScore}">
+  }" data-pools="${escapeHtml(JSON.stringify(poolDraws(course)))}" passing-score="${course.passingScore}"${end.attributes}>
 ${pages.join('\n')}
 ${extras.join('\n')}
+${end.children}
 </ti-course>
 <script type="application/json" id="ti-layout">${jsonForScript(courseLayout(course))}</script>
 </main>

@@ -26,6 +26,7 @@ const course: Course = {
   passingScore: 80,
   completion: 'both',
   theme: builtInTheme('clean'),
+  end: { certificate: true },
   modules: [module('what-counts-as-ai', 'What counts as AI'), module('data-rights', 'Data rights')],
   dir: '/courses/ai-at-work',
   assets: [],

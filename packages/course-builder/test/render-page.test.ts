@@ -106,6 +106,7 @@ function sampleCourse(overrides: Partial<Course> = {}): Course {
     passingScore: 80,
     completion: 'both',
     theme: builtInTheme('clean'),
+    end: { certificate: true },
     dir: '/c',
     assets: [],
     glossary,

@@ -13,6 +13,7 @@ const course: Course = {
   passingScore: 80,
   completion: 'both',
   theme: builtInTheme('warm'),
+  end: { certificate: true },
   union: { name: 'Workers <United>' },
   modules: [],
   dir: '/nowhere',

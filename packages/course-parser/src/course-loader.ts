@@ -9,7 +9,7 @@ import {
   type Module,
   SourceText,
 } from '@teach-in/course-schema';
-import { renderInline } from './markdown.ts';
+import { lex, renderBlocks, renderInline } from './markdown.ts';
 import { type ParsedModule, parseModule, type QuestionSite } from './module-parser.ts';
 import { resolveTheme } from './theme-check.ts';
 import { parseWorkshop } from './workshop-parser.ts';
@@ -146,6 +146,10 @@ export function loadCourse(dir: string, cwd = process.cwd()): LoadResult {
     passingScore: file.passing_score,
     completion: file.tracking?.completion ?? 'both',
     theme: theme.theme,
+    end: {
+      ...(file.end?.next ? { nextHtml: renderBlocks(lex(file.end.next)) } : {}),
+      certificate: file.end?.certificate ?? true,
+    },
     ...(file.union
       ? { union: { name: file.union.name, ...(logo?.asset ? { logo: logo.asset } : {}) } }
       : {}),

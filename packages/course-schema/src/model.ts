@@ -19,6 +19,8 @@ export interface Course {
   completion: CompletionRule;
   /** Built-in theme with the union's colours applied, contrast checked. */
   theme: CourseTheme;
+  /** The summary page's "what to do next" (HTML, not yet sanitized) and the certificate. */
+  end: { nextHtml?: string; certificate: boolean };
   /** The union's name and logo (a file in `assets`), shown in the header. */
   union?: { name: string; logo?: string };
   modules: Module[];

@@ -58,6 +58,15 @@ export const courseSchema = z.strictObject({
       dark: palettePart.optional(),
     })
     .optional(),
+  /** The end of the course: what to do next, and whether to offer a certificate. */
+  end: z
+    .strictObject({
+      /** Markdown shown on the summary page after the results. */
+      next: z.string().min(1).optional(),
+      /** A printable certificate of completion; on unless set to false. */
+      certificate: z.boolean().optional(),
+    })
+    .optional(),
   tracking: z
     .strictObject({
       completion: z.enum(completionRules).optional(),

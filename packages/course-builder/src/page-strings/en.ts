@@ -18,6 +18,11 @@ export const en = {
   },
   dataNotice: 'What this course records',
   notice: {
+    certificate:
+      "The certificate of completion at the end shows the course title, the union's name and logo, your name, the date and a check code for the course edition. It is made on this device and sends nothing.",
+    certificateFromLms:
+      'Your name is the one your learning system (LMS) gives the course; it is only read, never sent back.',
+    certificateTyped: 'You type your name for it yourself; it is not kept.',
     lmsIntro:
       'This course sends the following data to your learning system (LMS), and nothing else. The LMS already knows who you are from your login. Your organisation decides who can see this data and how long it is kept.',
     standaloneIntro:

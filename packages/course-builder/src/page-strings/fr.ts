@@ -14,6 +14,11 @@ export const fr: PageStrings = {
   },
   dataNotice: 'Ce que ce cours enregistre',
   notice: {
+    certificate:
+      'L’attestation de réussite affichée à la fin indique le titre du cours, le nom et le logo du syndicat, votre nom, la date et un code de contrôle de l’édition du cours. Elle est créée sur cet appareil et n’envoie rien.',
+    certificateFromLms:
+      'Votre nom est celui que votre plateforme de formation (LMS) donne au cours ; il est seulement lu, jamais renvoyé.',
+    certificateTyped: 'Vous saisissez vous-même votre nom ; il n’est pas conservé.',
     lmsIntro:
       'Ce cours envoie les données suivantes à votre plateforme de formation (LMS), et rien d’autre. La plateforme sait déjà qui vous êtes grâce à votre connexion. Votre organisation décide qui peut voir ces données et combien de temps elles sont gardées.',
     standaloneIntro:

@@ -14,6 +14,11 @@ export const sw: PageStrings = {
   },
   dataNotice: 'Kozi hii inarekodi nini',
   notice: {
+    certificate:
+      'Cheti cha kumaliza kozi kinaonyesha jina la kozi, jina na nembo ya chama, jina lako, tarehe na nambari ya uthibitisho ya toleo la kozi. Kinatengenezwa kwenye kifaa hiki na hakitumi chochote.',
+    certificateFromLms:
+      'Jina lako ni lile mfumo wako wa kujifunzia (LMS) unaloipa kozi; linasomwa tu, halirudishwi.',
+    certificateTyped: 'Unaandika jina lako mwenyewe; halihifadhiwi.',
     lmsIntro:
       'Kozi hii inatuma data ifuatayo kwenye mfumo wako wa mafunzo (LMS), na hakuna kingine. LMS tayari inakujua kupitia akaunti uliyoingia nayo. Shirika lako ndilo linaamua nani anaweza kuona data hii na itahifadhiwa kwa muda gani.',
     standaloneIntro:

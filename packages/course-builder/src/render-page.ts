@@ -6,6 +6,7 @@ import { endOfCourse } from './end-of-course.ts';
 import { PageGlossary } from './glossary-terms.ts';
 import { escapeHtml, jsonForScript } from './html.ts';
 import { type PageStrings, pageStringsFor } from './page-strings/index.ts';
+import { printFile, renderPrintView } from './print-view.ts';
 import { renderMedia } from './render-media.ts';
 import { sanitize } from './sanitize.ts';
 
@@ -241,7 +242,7 @@ export function renderCoursePage(course: Course, options: PageOptions): string {
 <body>
 ${renderHeader(course)}
 <main>
-<ti-course data-lms="${options.lms}" data-course-key="${escapeHtml(course.id)}" data-completion="${
+<ti-course data-lms="${options.lms}" data-print="${printFile}" data-course-key="${escapeHtml(course.id)}" data-completion="${
     course.completion
   }" data-pools="${escapeHtml(JSON.stringify(poolDraws(course)))}" passing-score="${course.passingScore}"${end.attributes}>
 ${pages.join('\n')}
@@ -254,3 +255,17 @@ ${end.children}
 </html>
 `;
 }
+
+/** The print view (print-view.ts) with the same policy and stylesheet, and no script. */
+export function renderPrintPage(course: Course, lms: LmsKind): string {
+  const head = [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(lms)}">`,
+    '<meta name="referrer" content="no-referrer">',
+    `<link rel="stylesheet" href="${runtimeFiles.css}">`,
+  ].join('\n');
+  return renderPrintView(course, pageStringsFor(course.language), head);
+}
+
+export { printFile };

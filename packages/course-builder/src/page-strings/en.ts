@@ -11,6 +11,15 @@ export const en = {
   references: 'References',
   referencesIntro: 'The sources each module cites, in the order they first appear.',
   citedOn: 'Cited on:',
+  print: {
+    intro:
+      "The whole course for printing: every module, with the questions and their choices, without the answers. Use your browser's Print (or Save as PDF); it fits A4 and Letter.",
+    trueFalse: 'True / False',
+    matchWith: 'Match each with one of:',
+    putInOrder: 'Put in order:',
+    video: 'Video',
+    audio: 'Audio',
+  },
   media: {
     transcript: 'Transcript',
     videoFallback: 'Your browser cannot play this video here. Download it:',

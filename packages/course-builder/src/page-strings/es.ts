@@ -7,6 +7,15 @@ export const es: PageStrings = {
   references: 'Referencias',
   referencesIntro: 'Las fuentes que cita cada módulo, en el orden en que aparecen.',
   citedOn: 'Citada en:',
+  print: {
+    intro:
+      'Todo el curso para imprimir: cada módulo, con las preguntas y sus opciones, sin las respuestas. Usa Imprimir en tu navegador (o Guardar como PDF); cabe en A4 y en carta.',
+    trueFalse: 'Verdadero / Falso',
+    matchWith: 'Relaciona cada uno con uno de:',
+    putInOrder: 'Ordena:',
+    video: 'Vídeo',
+    audio: 'Audio',
+  },
   media: {
     transcript: 'Transcripción',
     videoFallback: 'Tu navegador no puede reproducir este vídeo aquí. Descárgalo:',

@@ -7,6 +7,15 @@ export const fr: PageStrings = {
   references: 'Références',
   referencesIntro: 'Les sources citées dans chaque module, dans l’ordre où elles apparaissent.',
   citedOn: 'Citée à la page :',
+  print: {
+    intro:
+      'Tout le cours à imprimer : chaque module, avec les questions et leurs choix, sans les réponses. Utilisez Imprimer dans votre navigateur (ou Enregistrer en PDF) ; il tient sur A4 et Letter.',
+    trueFalse: 'Vrai / Faux',
+    matchWith: 'Associez chacun à l’un de :',
+    putInOrder: 'Mettez dans l’ordre :',
+    video: 'Vidéo',
+    audio: 'Audio',
+  },
   media: {
     transcript: 'Transcription',
     videoFallback: 'Votre navigateur ne peut pas lire cette vidéo ici. Téléchargez-la :',

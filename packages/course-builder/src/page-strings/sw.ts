@@ -7,6 +7,15 @@ export const sw: PageStrings = {
   references: 'Marejeo',
   referencesIntro: 'Vyanzo ambavyo kila moduli inavitaja, kwa mpangilio vinavyoonekana.',
   citedOn: 'Kimetajwa kwenye:',
+  print: {
+    intro:
+      'Kozi nzima ya kuchapisha: kila moduli, pamoja na maswali na chaguo zake, bila majibu. Tumia Chapisha kwenye kivinjari chako (au Hifadhi kama PDF); inatosha A4 na Letter.',
+    trueFalse: 'Kweli / Si kweli',
+    matchWith: 'Linganisha kila moja na mojawapo ya:',
+    putInOrder: 'Panga kwa mpangilio:',
+    video: 'Video',
+    audio: 'Sauti',
+  },
   media: {
     transcript: 'Nakala ya maneno',
     videoFallback: 'Kivinjari chako hakiwezi kucheza video hii hapa. Ipakue:',

@@ -372,6 +372,7 @@ export class CourseShellElement extends LitElement {
       index: this.index,
       extra: this.extra,
       seen: this.seen,
+      print: this.dataset.print,
       t: this.#strings,
       onToggle: () => {
         this.contentsOpen = !this.contentsOpen;

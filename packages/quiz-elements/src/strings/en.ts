@@ -47,6 +47,7 @@ export const en = {
   currentPage: 'you are here',
   seenPage: 'seen',
   aboutThisCourse: 'About this course',
+  printCourse: 'Print this course',
   backToCourse: 'Back to the course',
   // Question elements.
   tryAgain: 'Try again',

@@ -46,6 +46,7 @@ export const es: Strings = {
   currentPage: 'estás aquí',
   seenPage: 'vista',
   aboutThisCourse: 'Sobre este curso',
+  printCourse: 'Imprimir este curso',
   backToCourse: 'Volver al curso',
   // Question elements.
   tryAgain: 'Inténtalo de nuevo',

@@ -48,6 +48,7 @@ export const fr: Strings = {
   currentPage: 'vous êtes ici',
   seenPage: 'vue',
   aboutThisCourse: 'À propos de ce cours',
+  printCourse: 'Imprimer ce cours',
   backToCourse: 'Retour au cours',
   // Question elements.
   tryAgain: 'Réessayer',

@@ -45,6 +45,7 @@ export const hi: Strings = {
   currentPage: 'आप यहाँ हैं',
   seenPage: 'देखा गया',
   aboutThisCourse: 'इस कोर्स के बारे में',
+  printCourse: 'यह कोर्स प्रिंट करें',
   backToCourse: 'कोर्स पर वापस जाएँ',
   // Question elements.
   tryAgain: 'फिर से कोशिश करें',

@@ -44,6 +44,7 @@ export const sw: Strings = {
   currentPage: 'uko hapa',
   seenPage: 'umeshaona',
   aboutThisCourse: 'Kuhusu kozi hii',
+  printCourse: 'Chapisha kozi hii',
   backToCourse: 'Rudi kwenye kozi',
   // Question elements.
   tryAgain: 'Jaribu tena',

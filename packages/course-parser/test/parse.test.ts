@@ -59,6 +59,7 @@ describe('the valid fixture', () => {
       description: 'A small course used by the parser tests.',
       passingScore: 75,
       completion: 'assessment-passed',
+      end: { certificate: true },
       dir,
       assets: ['media/checklist.txt', 'media/logo.png'],
       glossary: [],

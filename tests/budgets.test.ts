@@ -14,7 +14,10 @@ import { firstLoad, gzippedSize } from './support/first-load.ts';
  * stay under 40 KB, media aside (the module has none).
  */
 const budgets = {
-  runtimeGzip: 30 * 1024,
+  // 30 KB until issue 18: themes (light and dark), media, the summary page, the certificate
+  // and the print link cost about 2 KB gzip (the largest, cmi5 in Hindi, is 31.0 KB). The
+  // first load below stays under DESIGN.md's 40 KB.
+  runtimeGzip: 32 * 1024,
   benchmarkZip: 40 * 1024,
   firstLoadGzip: 40 * 1024,
   firstLoadRequests: 5,

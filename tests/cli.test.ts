@@ -109,6 +109,8 @@ describe('teach-in command line', () => {
     ]);
     assert.deepEqual(readdirSync(path.join(dir, 'web')).sort(), [
       'index.html',
+      'print.css',
+      'print.html',
       'teach-in.css',
       'teach-in.js',
     ]);
@@ -118,6 +120,8 @@ describe('teach-in command line', () => {
     assert.deepEqual(Object.keys(zip).sort(), [
       'imsmanifest.xml',
       'index.html',
+      'print.css',
+      'print.html',
       'teach-in.css',
       'teach-in.js',
     ]);

@@ -93,6 +93,8 @@ test('glossary terms open in place, and the glossary and references pages list t
       'Glossary',
       'References',
       'What this course records',
+      // The print view (print.html), opened in a new window so the course stays open.
+      'Print this course',
     ],
   );
   assert.equal(await noHorizontalScroll(page), true, 'contents open at 320 px');

@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
 import type { Block, Course, Question } from '@teach-in/course-schema';
 import { escapeHtml } from './html.ts';
 import type { PageStrings } from './page-strings/index.ts';
 import { sanitize } from './sanitize.ts';
 
-/** The print view's file name in every package, beside index.html. */
+/** The print view's files in every package, beside index.html. */
 export const printFile = 'print.html';
+export const printCssFile = 'print.css';
+export { printCss } from './print-view.styles.ts';
 
 const list = (items: readonly string[], className: string) =>
   `<ul class="${className}">${items.map((item) => `<li>${item}</li>`).join('')}</ul>`;

@@ -6,7 +6,7 @@ import { endOfCourse } from './end-of-course.ts';
 import { PageGlossary } from './glossary-terms.ts';
 import { escapeHtml, jsonForScript } from './html.ts';
 import { type PageStrings, pageStringsFor } from './page-strings/index.ts';
-import { printFile, renderPrintView } from './print-view.ts';
+import { printCssFile, printFile, renderPrintView } from './print-view.ts';
 import { renderMedia } from './render-media.ts';
 import { sanitize } from './sanitize.ts';
 
@@ -264,8 +264,9 @@ export function renderPrintPage(course: Course, lms: LmsKind): string {
     `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(lms)}">`,
     '<meta name="referrer" content="no-referrer">',
     `<link rel="stylesheet" href="${runtimeFiles.css}">`,
+    `<link rel="stylesheet" href="${printCssFile}">`,
   ].join('\n');
   return renderPrintView(course, pageStringsFor(course.language), head);
 }
 
-export { printFile };
+export { printCssFile, printFile };

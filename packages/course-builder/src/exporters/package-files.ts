@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { referenceAnchor } from '@teach-in/course-parser';
 import { type Course, type LmsKind, themeCss } from '@teach-in/course-schema';
-import { printFile, renderCoursePage, renderPrintPage, runtimeFiles } from '../render-page.ts';
+import { printCss } from '../print-view.ts';
+import {
+  printCssFile,
+  printFile,
+  renderCoursePage,
+  renderPrintPage,
+  runtimeFiles,
+} from '../render-page.ts';
 import type { RuntimeBundle, RuntimeSource } from '../runtime-bundle.ts';
 
 export type PackageFiles = Map<string, Uint8Array>;
@@ -23,6 +30,7 @@ export function packageFiles(course: Course, runtimes: RuntimeSource, lms: LmsKi
     encoder.encode(renderCoursePage(course, { lms, anchor: referenceAnchor })),
   );
   files.set(printFile, encoder.encode(renderPrintPage(course, lms)));
+  files.set(printCssFile, encoder.encode(printCss));
   files.set(runtimeFiles.js, encoder.encode(runtime.js));
   files.set(runtimeFiles.css, encoder.encode(stylesheet(course, runtime)));
   for (const asset of course.assets) {

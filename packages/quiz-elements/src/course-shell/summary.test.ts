@@ -57,7 +57,7 @@ describe('the summary page and the certificate', () => {
     expect(text).to.contain('Your score: 100%.');
     expect(text).to.contain('Who decides: no scored questions; 2 of 2 pages seen');
     expect(text).to.contain('Check your knowledge: 100%, passed; 1 of 1 pages seen');
-    expect(text).to.contain('Nothing: you saw every page');
+    expect(text).to.contain('Nothing: every page seen, every answer right.');
     expect(text).to.contain('Ask your steward about the data request letter.');
     const card = results(el).querySelector('.ti-certificate')!;
     expect(normalized(card.textContent)).to.match(

@@ -32,7 +32,7 @@ export const en = {
   notYetPassed: 'not passed yet',
   pagesSeen: (n: number, total: number) => `${n} of ${total} pages seen`,
   revisitHeading: 'What to revisit',
-  revisitNothing: 'Nothing: you saw every page and answered every question rightly.',
+  revisitNothing: 'Nothing: every page seen, every answer right.',
   nextHeading: 'What to do next',
   certificateHeading: 'Certificate of completion',
   certifies: 'This certifies that',

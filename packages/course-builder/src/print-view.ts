@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Block, Course, Question } from '@teach-in/course-schema';
 import { escapeHtml } from './html.ts';
 import type { PageStrings } from './page-strings/index.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Course } from '@teach-in/course-schema';
+import { type Course, themeCss } from '@teach-in/course-schema';
 import type { WorkshopContext } from './context.ts';
 import { prepareCourses } from './courses.ts';
 import * as facilitator from './facilitator-routes.ts';
@@ -51,13 +51,17 @@ const staticFiles = {
   '/static/dashboard.js': { file: 'dashboard.js', type: 'text/javascript; charset=utf-8' },
 } as const;
 
-function readStatic(): Map<string, { bytes: Buffer; type: string }> {
+/** The static files; the stylesheet ends with the (first) course's theme, so the room's
+ * pages look like the course, dark mode included. */
+function readStatic(theme: string): Map<string, { bytes: Buffer; type: string }> {
   const dir = new URL('../static/', import.meta.url);
   return new Map(
-    Object.entries(staticFiles).map(([route, { file, type }]) => [
-      route,
-      { bytes: readFileSync(new URL(file, dir)), type },
-    ]),
+    Object.entries(staticFiles).map(([route, { file, type }]) => {
+      const bytes = readFileSync(new URL(file, dir));
+      const themed =
+        file === 'workshop.css' ? Buffer.concat([bytes, Buffer.from(`\n${theme}\n`)]) : bytes;
+      return [route, { bytes: themed, type }];
+    }),
   );
 }
 
@@ -98,7 +102,7 @@ export async function startWorkshopServer(
   const store = WorkshopStore.open(options.dataDir, now);
   const purged = store.purgeOlderThan(now() - retentionDays * dayMs);
   const limits = { ...defaultRateLimits, ...options.rateLimits };
-  const statics = readStatic();
+  const statics = readStatic(options.courses[0] ? themeCss(options.courses[0].theme) : '');
   let joinUrl = '';
   const context: WorkshopContext = {
     store,

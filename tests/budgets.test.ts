@@ -4,18 +4,29 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { runtimeBundle } from '@teach-in/course-builder';
+import { builtInTheme, themeCss, themeNames } from '@teach-in/course-schema';
 import { buildToTemp, repoRoot } from './support/build-fixture.ts';
 import { firstLoad, gzippedSize } from './support/first-load.ts';
 
-/** Byte budgets from the design targets (docs/conformance-notes.md §4). Bytes are deterministic, so they are tests; times are benchmarks. */
+/**
+ * Byte budgets from the design targets (docs/conformance-notes.md §4). Bytes are deterministic,
+ * so they are tests; times are benchmarks. The benchmark module's zips were held to 60 KB; with
+ * themes (issue 18) they must stay under 40 KB, media aside (the module has none).
+ */
 const budgets = {
-  runtimeGzip: 30 * 1024,
-  benchmarkZip: 60 * 1024,
+  // 30 KB until issue 18: themes (light and dark), media, the summary page, the certificate
+  // and the print link cost about 2 KB gzip (the largest, cmi5 in Hindi, is 31.0 KB). The
+  // first load below stays under DESIGN.md's 40 KB.
+  runtimeGzip: 32 * 1024,
+  benchmarkZip: 40 * 1024,
   firstLoadGzip: 40 * 1024,
   firstLoadRequests: 5,
 };
 
-const out = buildToTemp(path.join(repoRoot, 'tooling/bench/sample-module'));
+const out = buildToTemp(
+  path.join(repoRoot, 'tooling/bench/sample-module'),
+  'scorm12,scorm2004,cmi5,web',
+);
 const dir = path.join(out, 'sample-module');
 const gzipped = (file: string) => gzippedSize(path.join(dir, 'web', file));
 
@@ -47,9 +58,20 @@ test('a package ships only its own tracker and language', async () => {
 });
 
 test(`the benchmark module's packages are under ${budgets.benchmarkZip / 1024} KB`, () => {
-  for (const name of ['sample-module.scorm12.zip', 'sample-module.scorm2004.zip']) {
+  for (const name of [
+    'sample-module.scorm12.zip',
+    'sample-module.scorm2004.zip',
+    'sample-module.cmi5.zip',
+  ]) {
     const size = statSync(path.join(dir, name)).size;
     assert.ok(size < budgets.benchmarkZip, `${name} is ${size} bytes`);
+  }
+});
+
+test('every built-in theme, light and dark, costs under 1 KB gzip in the stylesheet', () => {
+  for (const name of themeNames) {
+    const size = gzipSync(themeCss(builtInTheme(name)), { level: 9 }).length;
+    assert.ok(size < 1024, `${name}: ${size} bytes gzip`);
   }
 });
 

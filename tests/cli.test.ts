@@ -132,6 +132,8 @@ describe('teach-in command line', () => {
     ]);
     assert.deepEqual(readdirSync(path.join(dir, 'web')).sort(), [
       'index.html',
+      'print.css',
+      'print.html',
       'teach-in.css',
       'teach-in.js',
     ]);
@@ -141,6 +143,8 @@ describe('teach-in command line', () => {
     assert.deepEqual(Object.keys(zip).sort(), [
       'imsmanifest.xml',
       'index.html',
+      'print.css',
+      'print.html',
       'teach-in.css',
       'teach-in.js',
     ]);

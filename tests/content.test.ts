@@ -360,7 +360,9 @@ describe('the coverage table in courses/README.md', () => {
     m.pages
       .flatMap((p) => [
         p.title,
-        ...p.blocks.map((b) => ('html' in b ? b.html : JSON.stringify(b.question))),
+        ...p.blocks.map((b) =>
+          'html' in b ? b.html : JSON.stringify(b.kind === 'question' ? b.question : b.media),
+        ),
       ])
       .join('\n');
 

@@ -59,11 +59,15 @@ async function openCourse(): Promise<{ page: Page; errors: string[] }> {
 const noHorizontalScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
-test('a too-light accent is darkened to reach 4.5:1, and the build says so', () => {
-  assert.match(stderr, /warning: shell-course: theme\.accent #ff9900 has too little contrast/);
+test('a too-light accent is darkened to reach 4.5:1, and the build says so at its line', () => {
+  assert.match(stderr, /warning\[accent-darkened\]: The accent #ff9900 has too little contrast/);
+  assert.match(stderr, /course\.yaml:12:11/);
   const css = readFileSync(path.join(webDir(), 'teach-in.css'), 'utf8');
-  const accent = /:root\{--ti-accent:(#[0-9a-f]{6})\}\s*$/.exec(css)?.[1];
+  const theme = css.slice(css.lastIndexOf('\n:root{'));
+  const accent = /--ti-accent:(#[0-9a-f]{6})/.exec(theme)?.[1];
   assert.ok(accent && accent !== '#ff9900', `accent in the stylesheet: ${accent}`);
+  assert.match(theme, /--ti-header-bg:(#[0-9a-f]{6});/, 'the header follows the accent');
+  assert.match(theme, /@media \(prefers-color-scheme:dark\)/);
 });
 
 test('glossary terms open in place, and the glossary and references pages list them', async () => {
@@ -89,6 +93,8 @@ test('glossary terms open in place, and the glossary and references pages list t
       'Glossary',
       'References',
       'What this course records',
+      // The print view (print.html), opened in a new window so the course stays open.
+      'Print this course',
     ],
   );
   assert.equal(await noHorizontalScroll(page), true, 'contents open at 320 px');

@@ -349,6 +349,29 @@ test('bad, oversized, cross-site and too many requests are refused', async () =>
   assert.equal(joinStatus, 429);
 });
 
+test("the join and login pages take the course's theme, and stay axe-clean in dark mode at 320 px", async () => {
+  const context = await browser.newContext({
+    viewport: { width: 320, height: 640 },
+    colorScheme: 'dark',
+  });
+  try {
+    const page = await context.newPage();
+    for (const where of ['', 'facilitator']) {
+      await page.goto(`${server.url}${where}`);
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      assert.equal(
+        background,
+        'rgb(18, 18, 18)',
+        `${where || 'join'}: the clean theme's dark page`,
+      );
+      assert.deepEqual(await axeViolations(page), [], `${where || 'join'} page in dark mode`);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320));
+    }
+  } finally {
+    await context.close();
+  }
+});
+
 test('--delete-data erases everything the workshop stored', async () => {
   assert.ok(readdirSync(dataDir).length > 0);
   const port = new URL(server.url).port;

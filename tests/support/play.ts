@@ -87,6 +87,8 @@ export interface LaunchOptions {
   resume?: Record<string, unknown>;
   /** Reuse a port: the same origin, so the same localStorage, as a real LMS's next launch. */
   port?: number;
+  /** The learner the LMS knows (id and "Last, First" name); the host's default otherwise. */
+  learner?: { id: string; name: string };
 }
 
 export async function launch(

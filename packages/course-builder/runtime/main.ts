@@ -76,6 +76,8 @@ async function start(shell: Shell, layout: CourseLayout): Promise<void> {
     unreachable = true;
     status.show('unreachable');
   }
+  // For the certificate on the summary page: shown on this device, never sent back.
+  if (resume.learnerName) shell.learnerName = resume.learnerName;
   const fromLms = resume.state ? decodeState(resume.state, layout) : undefined;
   const local = session.readLocal();
   const winner = newerState(

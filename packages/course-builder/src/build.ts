@@ -1,7 +1,6 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Course, ExportFormat } from '@teach-in/course-schema';
-import { accessibleAccent, minimumContrast } from './accent.ts';
 import { type ExportOutput, exporters, runtimeKinds } from './exporters/exporters.ts';
 import { runtimeFor } from './runtime-bundle.ts';
 
@@ -41,14 +40,6 @@ function writeOutput(dir: string, output: ExportOutput): BuiltFile[] {
  */
 export async function buildCourse(course: Course, options: BuildOptions): Promise<BuiltFile[]> {
   const runtime = await runtimeFor(course.language, runtimeKinds(options.formats));
-  if (course.accent) {
-    const accent = accessibleAccent(course.accent);
-    if (accent.adjusted) {
-      options.warn?.(
-        `${course.id}: theme.accent ${course.accent} has too little contrast on the page backgrounds for WCAG AA (needs ${minimumContrast}:1); using ${accent.color} (${accent.contrast.toFixed(2)}:1) instead.`,
-      );
-    }
-  }
   const finalDir = path.join(options.outDir, course.id);
   const tempDir = path.join(options.outDir, `.${course.id}.building-${process.pid}`);
   rmSync(tempDir, { recursive: true, force: true });

@@ -151,12 +151,19 @@ function reflectionsParagraphs(course: Course, t: PageStrings): string {
 }
 
 /** The notice's body (after its heading) for one package format. */
+/** What the certificate shows, and that it is made on the device; nothing when it is off. */
+function certificateParagraph(course: Course, t: PageStrings, whose: string): string {
+  if (!course.end.certificate) return '';
+  return `<p>${escapeHtml(t.notice.certificate)} ${escapeHtml(whose)}</p>`;
+}
+
 export function renderDataNotice(course: Course, lms: LmsKind, t: PageStrings): string {
   if (lms === 'standalone') {
     return [
       `<p>${escapeHtml(t.notice.standaloneIntro)}</p>`,
       `<p>${escapeHtml(t.notice.standaloneProgress)}</p>`,
       reflectionsParagraphs(course, t),
+      certificateParagraph(course, t, t.notice.certificateTyped),
     ].join('\n');
   }
   const entries = noticeEntries(course, lms);
@@ -167,6 +174,7 @@ export function renderDataNotice(course: Course, lms: LmsKind, t: PageStrings): 
     entryList(once, t),
     eachAnswer.length ? `<p>${escapeHtml(t.notice.eachAnswer)}</p>${entryList(eachAnswer, t)}` : '',
     reflectionsParagraphs(course, t),
+    certificateParagraph(course, t, t.notice.certificateFromLms),
     `<p>${escapeHtml(t.notice.outsideLms)}</p>`,
   ].join('\n');
 }

@@ -1,5 +1,3 @@
-export type { AccentChoice } from './accent.ts';
-export { accentContrast, accessibleAccent, contrastRatio } from './accent.ts';
 export type { BuildOptions, BuiltFile } from './build.ts';
 export { buildCourse } from './build.ts';
 export type { NoticeCondition, NoticeEntry } from './data-notice.ts';

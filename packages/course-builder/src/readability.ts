@@ -55,6 +55,10 @@ function blockText(block: Block): string[] {
       return [htmlToText(block.html)];
     case 'facilitator':
       return [];
+    case 'media':
+      return block.media.type === 'audio'
+        ? [block.media.title, htmlToText(block.media.transcriptHtml)]
+        : [block.media.title];
     case 'question':
       return questionTexts(block.question);
   }

@@ -2,9 +2,12 @@ import type { Block, Course, LmsKind, Module, Page } from '@teach-in/course-sche
 import { mapHtmlFields, questionTags } from '@teach-in/course-schema';
 import { courseLayout } from '@teach-in/lms-bridge/state';
 import { renderDataNotice } from './data-notice.ts';
+import { endOfCourse } from './end-of-course.ts';
 import { PageGlossary } from './glossary-terms.ts';
 import { escapeHtml, jsonForScript } from './html.ts';
 import { type PageStrings, pageStringsFor } from './page-strings/index.ts';
+import { printCssFile, printFile, renderPrintView } from './print-view.ts';
+import { renderMedia } from './render-media.ts';
 import { sanitize } from './sanitize.ts';
 
 /** File names inside every package; the manifests and the page refer to them. */
@@ -33,7 +36,8 @@ function contentSecurityPolicy(lms: LmsKind): string {
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
-    "media-src 'self'",
+    // The offline copy's captions are data: URLs (render-media.ts): file:// loads no track.
+    lms === 'standalone' ? "media-src 'self' data:" : "media-src 'self'",
     "font-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
@@ -50,7 +54,8 @@ export const extraPages = {
 } as const;
 
 /** Learner-facing HTML for one block; facilitator notes never reach the learner. */
-function renderBlock(block: Block, glossary: PageGlossary, t: PageStrings): string {
+function renderBlock(block: Block, glossary: PageGlossary, context: RenderContext): string {
+  const t = context.t;
   switch (block.kind) {
     case 'prose':
       return glossary.mark(sanitize(block.html));
@@ -60,6 +65,8 @@ function renderBlock(block: Block, glossary: PageGlossary, t: PageStrings): stri
       }</p>${glossary.mark(sanitize(block.html))}</div>`;
     case 'facilitator':
       return '';
+    case 'media':
+      return renderMedia(block.media, t, context.course.language, context.lms === 'standalone');
     case 'question': {
       const tag = questionTags[block.question.type];
       const data = jsonForScript(mapHtmlFields(block.question, sanitize));
@@ -80,6 +87,7 @@ function renderReferences(page: Page, anchor: (key: string) => string, t: PageSt
 
 interface RenderContext {
   course: Course;
+  lms: LmsKind;
   t: PageStrings;
   anchor: (pageId: string, key: string) => string;
   glossary: readonly Course['glossary'][number][];
@@ -101,7 +109,7 @@ function renderPage(
     )}" aria-labelledby="${headingId}">`,
     `<p class="ti-module-title">${escapeHtml(module.title)}</p>`,
     `<h2 id="${headingId}" tabindex="-1">${escapeHtml(page.title)}</h2>`,
-    ...page.blocks.map((block) => renderBlock(block, glossary, context.t)),
+    ...page.blocks.map((block) => renderBlock(block, glossary, context)),
     renderReferences(page, (key) => context.anchor(page.id, key), context.t),
     '</section>',
   ].join('\n');
@@ -182,6 +190,15 @@ function poolDraws(course: Course): Record<string, number> {
   );
 }
 
+/** The union's logo and name above the course title; the logo is decorative beside the name. */
+function renderHeader(course: Course): string {
+  const union = course.union;
+  const logo = union?.logo ? `<img class="ti-logo" src="${escapeHtml(union.logo)}" alt="">` : '';
+  const name = union ? `<p class="ti-union">${escapeHtml(union.name)}</p>` : '';
+  const brand = union ? `<div class="ti-brand">${logo}${name}</div>` : '';
+  return `<header class="ti-header"><div class="ti-header-inner">${brand}<h1>${escapeHtml(course.title)}</h1></div></header>`;
+}
+
 export interface PageOptions {
   lms: LmsKind;
   anchor: (pageId: string, key: string) => string;
@@ -194,6 +211,7 @@ export function renderCoursePage(course: Course, options: PageOptions): string {
   const t = pageStringsFor(language);
   const context: RenderContext = {
     course,
+    lms: options.lms,
     t,
     anchor: options.anchor,
     glossary: course.glossary.map((entry) => ({
@@ -210,6 +228,7 @@ export function renderCoursePage(course: Course, options: PageOptions): string {
     referencesPage(context),
     extraPage(extraPages.dataNotice, t.dataNotice, renderDataNotice(course, options.lms, t)),
   ].filter(Boolean);
+  const end = endOfCourse(course);
   return `<!doctype html>
 <html lang="${escapeHtml(language)}" dir="${dir}">
 <head>
@@ -222,13 +241,14 @@ export function renderCoursePage(course: Course, options: PageOptions): string {
 <script src="${runtimeFiles.js}" defer></script>
 </head>
 <body>
-<header class="ti-header"><h1>${escapeHtml(course.title)}</h1></header>
+${renderHeader(course)}
 <main>
-<ti-course data-lms="${options.lms}" data-course-key="${escapeHtml(course.id)}" data-completion="${
+<ti-course data-lms="${options.lms}" data-print="${printFile}" data-course-key="${escapeHtml(course.id)}" data-completion="${
     course.completion
-  }" data-pools="${escapeHtml(JSON.stringify(poolDraws(course)))}" passing-score="${course.passingScore}">
+  }" data-pools="${escapeHtml(JSON.stringify(poolDraws(course)))}" passing-score="${course.passingScore}"${end.attributes}>
 ${pages.join('\n')}
 ${extras.join('\n')}
+${end.children}
 </ti-course>
 <script type="application/json" id="ti-layout">${jsonForScript(courseLayout(course))}</script>
 </main>
@@ -236,3 +256,18 @@ ${extras.join('\n')}
 </html>
 `;
 }
+
+/** The print view (print-view.ts) with the same policy and stylesheet, and no script. */
+export function renderPrintPage(course: Course, lms: LmsKind): string {
+  const head = [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(lms)}">`,
+    '<meta name="referrer" content="no-referrer">',
+    `<link rel="stylesheet" href="${runtimeFiles.css}">`,
+    `<link rel="stylesheet" href="${printCssFile}">`,
+  ].join('\n');
+  return renderPrintView(course, pageStringsFor(course.language), head);
+}
+
+export { printCssFile, printFile };

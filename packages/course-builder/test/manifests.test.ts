@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Course, Module } from '@teach-in/course-schema';
+import { builtInTheme, type Course, type Module } from '@teach-in/course-schema';
 import { validateManifest } from '../../../tests/support/xsd.ts';
 import { cmi5Manifest } from '../src/manifests/cmi5-manifest.ts';
 import { scorm12Manifest } from '../src/manifests/scorm12-manifest.ts';
@@ -25,6 +25,8 @@ const course: Course = {
   description: 'What AI changes at work.',
   passingScore: 80,
   completion: 'both',
+  theme: builtInTheme('clean'),
+  end: { certificate: true },
   modules: [module('what-counts-as-ai', 'What counts as AI'), module('data-rights', 'Data rights')],
   dir: '/courses/ai-at-work',
   assets: [],

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Course, Page, Question } from '@teach-in/course-schema';
-import { accentContrast, accessibleAccent } from '../src/accent.ts';
+import { builtInTheme, type Course, type Page, type Question } from '@teach-in/course-schema';
 import { dataSentToLms, noticeEntries } from '../src/data-notice.ts';
 import { PageGlossary } from '../src/glossary-terms.ts';
 import { renderCoursePage } from '../src/render-page.ts';
@@ -106,6 +105,8 @@ function sampleCourse(overrides: Partial<Course> = {}): Course {
     language: 'en',
     passingScore: 80,
     completion: 'both',
+    theme: builtInTheme('clean'),
+    end: { certificate: true },
     dir: '/c',
     assets: [],
     glossary,
@@ -225,28 +226,5 @@ describe('the data notice', () => {
     const html = renderCoursePage(course, { lms: 'scorm12', anchor: (p) => p });
     assert.match(html, /for these reflection questions only:<\/p><ul><li>Think true<\/li><\/ul>/);
     assert.doesNotMatch(html, /<li>Think false<\/li>/);
-  });
-});
-
-describe('the accent colour', () => {
-  it('keeps an accent with enough contrast', () => {
-    assert.deepEqual(accessibleAccent('#9B1C1C').color, '#9b1c1c');
-    assert.equal(accessibleAccent('#9b1c1c').adjusted, false);
-  });
-
-  it('darkens a light accent just enough to reach 4.5:1 on white and on the callout grey', () => {
-    const choice = accessibleAccent('#ff9900');
-    assert.equal(choice.adjusted, true);
-    assert.ok(accentContrast(choice.color) >= 4.5);
-    assert.ok(accentContrast('#ff9900') < 4.5);
-    const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(choice.color.slice(i, i + 2), 16));
-    assert.ok(r! > g! && b === 0, `keeps the hue: ${choice.color}`);
-  });
-
-  it('turns white into the lightest grey that reaches 4.5:1', () => {
-    const choice = accessibleAccent('#ffffff');
-    assert.equal(choice.adjusted, true);
-    assert.ok(choice.contrast >= 4.5 && choice.contrast < 5, `${choice.contrast}`);
-    assert.match(choice.color, /^#([0-9a-f]{2})\1\1$/);
   });
 });

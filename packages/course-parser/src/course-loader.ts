@@ -11,12 +11,13 @@ import {
   relatedAt,
   SourceText,
 } from '@teach-in/course-schema';
-import { renderInline } from './markdown.ts';
+import { lex, renderBlocks, renderInline } from './markdown.ts';
 import { type ParsedModule, parseModule, type QuestionSite } from './module-parser.ts';
 import { deepestLine, isStackOverflow } from './nesting.ts';
 import { questionTypeList, questionTypeListAgain } from './question-parser.ts';
 import { reviewDateDiagnostics } from './review-dates.ts';
 import { readSource, staysInside } from './source-file.ts';
+import { resolveTheme } from './theme-check.ts';
 import { parseWorkshop } from './workshop-parser.ts';
 import { parseYaml, validateYaml } from './yaml-source.ts';
 
@@ -197,6 +198,11 @@ export function loadCourse(
   }
   sayTypesOnce(diagnostics);
   if (!file) return { diagnostics };
+  const theme = resolveTheme(file, parsed, source);
+  diagnostics.push(...theme.diagnostics);
+  const logo = file.union?.logo ? checkLogo(dir, file.union.logo, parsed, source) : undefined;
+  if (logo?.diagnostic) diagnostics.push(logo.diagnostic);
+  if (logo?.asset) assets.add(logo.asset);
 
   const course: Course = {
     id: file.id,
@@ -207,7 +213,14 @@ export function loadCourse(
     ...(file.description ? { description: file.description } : {}),
     passingScore: file.passing_score,
     completion: file.tracking?.completion ?? 'both',
-    ...(file.theme?.accent ? { accent: file.theme.accent } : {}),
+    theme: theme.theme,
+    end: {
+      ...(file.end?.next ? { nextHtml: renderBlocks(lex(file.end.next)) } : {}),
+      certificate: file.end?.certificate ?? true,
+    },
+    ...(file.union
+      ? { union: { name: file.union.name, ...(logo?.asset ? { logo: logo.asset } : {}) } }
+      : {}),
     modules,
     dir,
     assets: [...assets].sort(),
@@ -340,6 +353,36 @@ function loadWorkshop(
     return { diagnostics: [diagnosticAt('markdown-too-deep', workshopSource, at)] };
   }
   return { ...parsedWorkshop, diagnostics: [...read.diagnostics, ...parsedWorkshop.diagnostics] };
+}
+
+const logoTypes = ['.svg', '.png'];
+
+/** The logo must be an SVG or PNG inside the course folder: it is packaged with the course. */
+function checkLogo(
+  dir: string,
+  entry: string,
+  parsed: ReturnType<typeof parseYaml>,
+  source: SourceText,
+): { asset?: string; diagnostic?: Diagnostic } {
+  const file = path.resolve(dir, entry);
+  const relative = path.relative(dir, file).split(path.sep).join('/');
+  const at = parsed.locate(['union', 'logo']);
+  const fail = (message: string) => ({
+    diagnostic: diagnosticAt('bad-logo', source, at.offset, { message, length: at.length }),
+  });
+  if (relative.startsWith('..') || path.isAbsolute(entry)) {
+    return fail(`The logo "${entry}" is outside the course folder`);
+  }
+  if (!logoTypes.includes(path.extname(file).toLowerCase())) {
+    return fail(`The logo "${entry}" is not an .svg or .png file`);
+  }
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    return fail(`The logo file "${entry}" does not exist in the course folder`);
+  }
+  if (!staysInside(file, dir)) {
+    return fail(`The logo "${entry}" is a symbolic link that leads outside the course folder`);
+  }
+  return { asset: relative };
 }
 
 function duplicateQuestions(sites: readonly QuestionSite[]): Diagnostic[] {

@@ -6,6 +6,7 @@ import {
   diagnosticAt,
   didYouMean,
   frontMatterSchema,
+  type Media,
   type Module,
   type Page,
   type Reference,
@@ -23,6 +24,7 @@ import {
   renderBlocks,
   walkWithOffsets,
 } from './markdown.ts';
+import { checkMedia, isExternalMedia, isMediaFile } from './media.ts';
 import { deepestLine, isStackOverflow, maxNesting, tooDeep } from './nesting.ts';
 import { parseQuestion } from './question-parser.ts';
 import { rawImages, removedHtml } from './raw-html.ts';
@@ -289,6 +291,8 @@ function parseModuleText(text: string, context: ModuleContext): ParsedModule {
         }),
       );
     };
+    /** Media placed on this page, by their image token, until they find their paragraph. */
+    const placed = new Map<Token, { media?: Media; offset: number; length: number }>();
     const resolveInline = (token: Token, offset: number): void => {
       if (token.type === 'citation') {
         const citation = token as CitationToken;
@@ -298,6 +302,14 @@ function parseModuleText(text: string, context: ModuleContext): ParsedModule {
         citation.anchor = referenceAnchor(pageId, citation.key);
       } else if (token.type === 'html') {
         checkRawHtml(token as Tokens.HTML | Tokens.Tag, offset);
+      } else if (token.type === 'image' && isExternalMedia((token as Tokens.Image).href)) {
+        const image = token as Tokens.Image;
+        diagnostics.push(
+          diagnosticAt('external-video', source, offset, {
+            message: `"${image.href}" is video or audio from another site`,
+            length: image.raw.length,
+          }),
+        );
       } else if (token.type === 'link' || token.type === 'image') {
         const link = token as Tokens.Link | Tokens.Image;
         const result = checkLink(link.href, token.type, context.file, context.courseDir);
@@ -312,6 +324,23 @@ function parseModuleText(text: string, context: ModuleContext): ParsedModule {
           return;
         }
         link.href = result.href;
+        if (result.asset && token.type === 'image' && isMediaFile(result.asset)) {
+          const checked = checkMedia(result.asset, (token as Tokens.Image).text, context.courseDir);
+          for (const problem of checked.problems) {
+            diagnostics.push(
+              diagnosticAt(problem.code, source, offset, {
+                message: problem.message,
+                length: link.raw.length,
+              }),
+            );
+          }
+          for (const asset of checked.assets) assets.add(asset);
+          placed.set(token, {
+            ...(checked.media ? { media: checked.media } : {}),
+            offset,
+            length: link.raw.length,
+          });
+        }
         if (result.asset) useAsset(result.asset, offset, link.raw.length);
       }
     };
@@ -354,10 +383,18 @@ function parseModuleText(text: string, context: ModuleContext): ParsedModule {
         continue;
       }
       walkWithOffsets(block.tokens, normalized, block.offset, block.end, resolveInline);
+      if (block.kind === 'tokens') {
+        blocks.push(...splitAtMedia(block.tokens, placed));
+        continue;
+      }
       const html = renderBlocks(block.tokens);
-      if (block.kind === 'tokens') blocks.push({ kind: 'prose', html });
-      else if (block.variant === 'facilitator') blocks.push({ kind: 'facilitator', html });
+      if (block.variant === 'facilitator') blocks.push({ kind: 'facilitator', html });
       else blocks.push({ kind: 'callout', variant: block.variant, html });
+    }
+    for (const left of placed.values()) {
+      diagnostics.push(
+        diagnosticAt('media-not-alone', source, left.offset, { length: left.length }),
+      );
     }
     if (!draft.written) {
       diagnostics.push(
@@ -469,4 +506,36 @@ function uniqueSlug(base: string, taken: Set<string>): string {
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
   taken.add(slug);
   return slug;
+}
+
+/**
+ * Prose with each paragraph that holds only a placed video or audio taken out as a media
+ * block. The media found this way leave `placed`; any left over stood inside text, a list or
+ * a callout, where a player cannot go.
+ */
+function splitAtMedia(tokens: Token[], placed: Map<Token, { media?: Media }>): Block[] {
+  const blocks: Block[] = [];
+  let prose: Token[] = [];
+  const flush = () => {
+    if (prose.length > 0) blocks.push({ kind: 'prose', html: renderBlocks(prose) });
+    prose = [];
+  };
+  for (const token of tokens) {
+    const inline =
+      token.type === 'paragraph'
+        ? (token as Tokens.Paragraph).tokens.filter((t) => !(t.type === 'text' && !t.raw.trim()))
+        : [];
+    const only = inline.length === 1 ? inline[0] : undefined;
+    const entry = only && placed.get(only);
+    if (!only || !entry) {
+      prose.push(token);
+      continue;
+    }
+    placed.delete(only);
+    flush();
+    if (entry.media) blocks.push({ kind: 'media', media: entry.media });
+  }
+  if (prose.length > 0 || blocks.length === 0)
+    blocks.push({ kind: 'prose', html: renderBlocks(prose) });
+  return blocks;
 }

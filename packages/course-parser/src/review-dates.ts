@@ -16,7 +16,9 @@ const legalMarker = /check your (own )?jurisdiction/i;
 function moduleText(module: Module): string {
   return module.pages
     .flatMap((page) =>
-      page.blocks.map((block) => ('html' in block ? block.html : JSON.stringify(block.question))),
+      page.blocks.map((block) =>
+        'html' in block ? block.html : 'question' in block ? JSON.stringify(block.question) : '',
+      ),
     )
     .join('\n');
 }

@@ -45,7 +45,11 @@ describe('the valid fixture', () => {
   const course = loadClean(dir);
 
   test('course fields come from course.yaml', () => {
-    const { modules, ...fields } = course;
+    const { modules, theme, ...fields } = course;
+    assert.equal(theme.name, 'clean');
+    assert.equal(theme.light.accent, '#9b1c1c');
+    assert.equal(theme.light['header-bg'], '#9b1c1c', 'the header follows the union accent');
+    assert.notEqual(theme.dark.accent, '#9b1c1c', 'dark mode lightens the accent to read');
     assert.deepEqual(fields, {
       id: 'valid',
       version: '1.2.0',
@@ -55,7 +59,7 @@ describe('the valid fixture', () => {
       description: 'A small course used by the parser tests.',
       passingScore: 75,
       completion: 'assessment-passed',
-      accent: '#9b1c1c',
+      end: { certificate: true },
       dir,
       assets: ['media/checklist.txt', 'media/logo.png'],
       glossary: [],

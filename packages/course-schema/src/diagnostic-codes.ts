@@ -214,6 +214,53 @@ export const diagnosticInfo = {
     summary: 'No course.yaml found',
     hint: 'Give a course folder (one that holds course.yaml) or a folder of course folders.',
   },
+  // Branding and themes (course.yaml `union:` and `theme:`).
+  'low-contrast': {
+    severity: 'error',
+    summary: 'Two of the course colours have too little contrast',
+    hint: 'Choose a darker or lighter colour: WCAG 2.2 AA needs 4.5:1 for text and 3:1 for borders and focus rings (the high-contrast theme asks 7:1 and 4.5:1).',
+  },
+  'accent-darkened': {
+    severity: 'warning',
+    summary: 'The accent colour has too little contrast and is darkened in the build',
+    hint: 'Use the colour named here, or a darker shade of your own, to keep the look you choose.',
+  },
+  'bad-logo': {
+    severity: 'error',
+    summary: 'The logo is not an SVG or PNG file in the course folder',
+    hint: 'Put the logo in the course folder (for example media/logo.svg) and give its path relative to course.yaml.',
+  },
+  // Video and audio (docs/authoring.md, "Video and audio").
+  'missing-captions': {
+    severity: 'error',
+    summary: 'The video has no captions',
+    hint: 'Put a WebVTT captions file with the same name beside the video (media/talk.vtt for media/talk.mp4). Members who are deaf or watch without sound need them (WCAG 2.2 AA, 1.2.2).',
+  },
+  'missing-transcript': {
+    severity: 'error',
+    summary: 'The audio file has no transcript',
+    hint: 'Put the transcript in a Markdown file beside the audio (media/interview.transcript.md for media/interview.mp3). Members who are deaf or cannot play sound need it (WCAG 2.2 AA, 1.2.1).',
+  },
+  'missing-poster': {
+    severity: 'warning',
+    summary: 'The video has no poster image',
+    hint: 'Put a still from the video beside it with the same name (media/talk.jpg, .png or .webp): videos load nothing until played, so without one learners see an empty box.',
+  },
+  'large-media': {
+    severity: 'warning',
+    summary: 'The media file is large for phones',
+    hint: 'Members often learn on metered phone data: shorten the file, lower its resolution or bit rate (720p or less, about 1 Mbit/s for talks), or split it.',
+  },
+  'external-video': {
+    severity: 'error',
+    summary: 'Video or audio from another site cannot be placed in a course',
+    hint: 'Download the file into the course folder (with its captions) and place that. Players from YouTube and the like tell the site who is watching, and do not play offline or in LMSs that block other sites. A plain link [title](https://...) is fine.',
+  },
+  'media-not-alone': {
+    severity: 'error',
+    summary: 'Video and audio must stand on a line of their own',
+    hint: 'Put ![Title](media/file.mp4) on its own line, with an empty line before and after, outside callouts and lists.',
+  },
 } as const satisfies Record<string, DiagnosticInfo>;
 
 export type DiagnosticCode = keyof typeof diagnosticInfo;

@@ -1,3 +1,5 @@
+export type { ShadeChoice } from './contrast.ts';
+export { accessibleShade, contrastRatio, worstContrast } from './contrast.ts';
 export type { Diagnostic, DiagnosticDetails, RelatedLocation } from './diagnostic.ts';
 export {
   diagnosticAt,
@@ -18,6 +20,7 @@ export type {
   ExportFormat,
   GlossaryEntry,
   LmsKind,
+  Media,
   Module,
   Page,
   Reference,
@@ -68,3 +71,5 @@ export {
 } from './schemas.ts';
 export { correctResponse, isCorrect, normalizeTyped } from './scoring.ts';
 export { SourceText } from './source-text.ts';
+export type { ColorKey, ColorMode, CourseTheme, Palette, ThemeName } from './themes.ts';
+export { builtInTheme, colorKeys, colorPairs, themeCss, themeNames, themes } from './themes.ts';

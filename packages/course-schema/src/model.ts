@@ -3,6 +3,7 @@
  * Plain data (JSON-safe), so browser packages can import these types without zod.
  */
 import type { Question } from './question-model.ts';
+import type { CourseTheme } from './themes.ts';
 
 export type CompletionRule = 'all-pages' | 'assessment-passed' | 'both';
 
@@ -16,7 +17,12 @@ export interface Course {
   /** Percent, 0..100. */
   passingScore: number;
   completion: CompletionRule;
-  accent?: string;
+  /** Built-in theme with the union's colours applied, contrast checked. */
+  theme: CourseTheme;
+  /** The summary page's "what to do next" (HTML, not yet sanitized) and the certificate. */
+  end: { nextHtml?: string; certificate: boolean };
+  /** The union's name and logo (a file in `assets`), shown in the header. */
+  union?: { name: string; logo?: string };
   modules: Module[];
   /** Absolute folder that holds course.yaml. */
   dir: string;
@@ -84,7 +90,33 @@ export type Block =
   | { kind: 'prose'; html: string }
   | { kind: 'callout'; variant: CalloutVariant; html: string }
   | { kind: 'facilitator'; html: string }
-  | { kind: 'question'; question: Question };
+  | { kind: 'question'; question: Question }
+  | { kind: 'media'; media: Media };
+
+/**
+ * A video or an audio file in the course folder, placed with image syntax on a line of its
+ * own. Paths are package paths (relative to the course folder, URL-encoded).
+ */
+export type Media =
+  | {
+      type: 'video';
+      title: string;
+      src: string;
+      mime: string;
+      /** WebVTT captions beside the video: required (WCAG 2.2 AA 1.2.2). */
+      captions: string;
+      /** The captions' text: the offline copy inlines it (browsers load no track from file://). */
+      captionsVtt: string;
+      poster?: string;
+    }
+  | {
+      type: 'audio';
+      title: string;
+      src: string;
+      mime: string;
+      /** The transcript beside the audio file, rendered from Markdown (not yet sanitized). */
+      transcriptHtml: string;
+    };
 
 export const calloutVariants = ['note', 'tip', 'important', 'warning'] as const;
 export type CalloutVariant = (typeof calloutVariants)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type ColorKey, colorKeys, themeNames } from './themes.ts';
 
 /** Lower-case words joined by dashes: safe in file names, URLs and LMS identifiers. */
 export const slug = z
@@ -27,6 +28,19 @@ export const isoDate = z
     return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
   }, 'no such day in the calendar');
 
+const hexColor = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'use a six-digit hex colour such as #9b1c1c')
+  .transform((hex) => hex.toLowerCase());
+
+/** Some of a theme's colours, each optional; unknown names get a did-you-mean. */
+const palettePart = z.strictObject(
+  Object.fromEntries(colorKeys.map((key) => [key, hexColor.optional()])) as Record<
+    ColorKey,
+    z.ZodOptional<typeof hexColor>
+  >,
+);
+
 export const courseSchema = z.strictObject({
   id: slug,
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'use a version such as 1.0.0'),
@@ -37,12 +51,31 @@ export const courseSchema = z.strictObject({
   description: z.string().min(1).optional(),
   passing_score: z.number().int().min(0).max(100),
   modules: z.array(z.string().min(1)),
+  /** The union the course comes from: its name and logo in the header and on the certificate. */
+  union: z
+    .strictObject({
+      name: z.string().min(1).max(120),
+      /** An SVG or PNG file in the course folder. */
+      logo: z.string().min(1).optional(),
+    })
+    .optional(),
   theme: z
     .strictObject({
-      accent: z
-        .string()
-        .regex(/^#[0-9a-fA-F]{6}$/, 'use a six-digit hex colour such as #9b1c1c')
-        .optional(),
+      name: z.enum(themeNames).optional(),
+      accent: hexColor.optional(),
+      /** Any of the theme's colours, light mode. */
+      colors: palettePart.optional(),
+      /** Colours for dark mode (the device's setting). */
+      dark: palettePart.optional(),
+    })
+    .optional(),
+  /** The end of the course: what to do next, and whether to offer a certificate. */
+  end: z
+    .strictObject({
+      /** Markdown shown on the summary page after the results. */
+      next: z.string().min(1).optional(),
+      /** A printable certificate of completion; on unless set to false. */
+      certificate: z.boolean().optional(),
     })
     .optional(),
   tracking: z

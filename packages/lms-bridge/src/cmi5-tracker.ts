@@ -21,7 +21,13 @@ import {
   withMasteryScore,
   type XapiStatement,
 } from './cmi5-statements.ts';
-import type { AnswerRecord, Outcome, ResumeData, Tracker } from './tracker.ts';
+import {
+  type AnswerRecord,
+  displayName,
+  type Outcome,
+  type ResumeData,
+  type Tracker,
+} from './tracker.ts';
 
 export const courseStateId = 'https://teach-in.org/xapi/state/course';
 const launchDataStateId = 'LMS.LaunchData';
@@ -111,7 +117,13 @@ export class Cmi5Tracker implements Tracker {
       this.#send();
     }
     const { state, location } = this.#document;
-    return { ...(state ? { state } : {}), ...(location ? { location } : {}) };
+    const actorName = this.launch.actor.name;
+    const name = typeof actorName === 'string' ? displayName(actorName) : '';
+    return {
+      ...(state ? { state } : {}),
+      ...(location ? { location } : {}),
+      ...(name ? { learnerName: name } : {}),
+    };
   }
 
   setLocation(pageId: string): void {

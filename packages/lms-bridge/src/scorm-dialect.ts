@@ -25,6 +25,8 @@ export interface Dialect {
   /** Element names. */
   location: string;
   locationMax: number;
+  /** The learner's name as the LMS keeps it ("Last, First"), for the certificate. */
+  learnerName: string;
   sessionTime: string;
   exit: string;
   /** The exit value for a finished course: 1.2 has no `normal` (scorm-again blanks it). */
@@ -45,6 +47,7 @@ export const scorm12Dialect: Dialect = {
   version: 'scorm12',
   location: 'cmi.core.lesson_location',
   locationMax: 255,
+  learnerName: 'cmi.core.student_name',
   sessionTime: 'cmi.core.session_time',
   exit: 'cmi.core.exit',
   exitFinished: '',
@@ -63,6 +66,7 @@ export const scorm2004Dialect: Dialect = {
   version: 'scorm2004',
   location: 'cmi.location',
   locationMax: 1000,
+  learnerName: 'cmi.learner_name',
   sessionTime: 'cmi.session_time',
   exit: 'cmi.exit',
   exitFinished: 'normal',

@@ -1,6 +1,13 @@
 import { interactionsFor } from './interactions.ts';
 import type { Dialect, Rte } from './scorm-dialect.ts';
-import type { AnswerRecord, ObjectiveRecord, Outcome, ResumeData, Tracker } from './tracker.ts';
+import {
+  type AnswerRecord,
+  displayName,
+  type ObjectiveRecord,
+  type Outcome,
+  type ResumeData,
+  type Tracker,
+} from './tracker.ts';
 
 /**
  * SCORM 1.2 and 2004 through one implementation and a dialect table. Writes only values
@@ -32,7 +39,12 @@ export class ScormTracker implements Tracker {
     if (freshStatuses.includes(this.#get(statusElement))) this.#set(statusElement, 'incomplete');
     const state = this.#get('cmi.suspend_data');
     const where = this.#get(location);
-    return { ...(state ? { state } : {}), ...(where ? { location: where } : {}) };
+    const name = displayName(this.#get(this.dialect.learnerName));
+    return {
+      ...(state ? { state } : {}),
+      ...(where ? { location: where } : {}),
+      ...(name ? { learnerName: name } : {}),
+    };
   }
 
   setLocation(pageId: string): void {

@@ -51,6 +51,15 @@ export interface ResumeData {
   state?: string;
   /** The page id the learner was on. */
   location?: string;
+  /** The learner's name as the LMS gave it, for the certificate (shown, never sent back). */
+  learnerName?: string;
+}
+
+/** "Last, First" (how SCORM keeps names) as "First Last"; any other form as it is. */
+export function displayName(name: string): string {
+  const parts = name.split(',').map((part) => part.trim());
+  if (parts.length !== 2 || !parts[0] || !parts[1]) return name.trim();
+  return `${parts[1]} ${parts[0]}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Course } from '@teach-in/course-schema';
+import { type Course, themeCss } from '@teach-in/course-schema';
 import type { WorkshopContext } from './context.ts';
 import { prepareCourses } from './courses.ts';
 import * as facilitator from './facilitator-routes.ts';
@@ -85,7 +85,9 @@ export async function startWorkshopServer(
   const store = WorkshopStore.open(options.dataDir, now);
   const purged = store.purgeOlderThan(now() - retentionDays * dayMs);
   const limits = { ...defaultRateLimits, ...options.rateLimits };
-  const statics = readStaticFiles();
+  // The stylesheet ends with the (first) course's theme, so the room's pages look like the
+  // course, dark mode included.
+  const statics = readStaticFiles(options.courses[0] ? themeCss(options.courses[0].theme) : '');
   let joinUrl = '';
   const context: WorkshopContext = {
     store,

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { loadCourse } from '@teach-in/course-parser';
 import type { Course } from '@teach-in/course-schema';
+import { themeCss } from '@teach-in/course-schema';
 import { type RunningWorkshop, startWorkshopServer } from '../src/server.ts';
 
 const fixture = fileURLToPath(new URL('./fixtures/room-course/', import.meta.url));
@@ -69,6 +70,13 @@ describe('workshop server', () => {
   after(async () => {
     await workshop.close();
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("serves the stylesheet with the course's theme, light and dark, like the course", async () => {
+    const css = await (await fetch(new URL('/static/workshop.css', workshop.url))).text();
+    assert.match(css, /var\(--ti-accent, #9b1c1c\)/);
+    assert.ok(css.trimEnd().endsWith(themeCss(course.theme)), 'ends with the theme');
+    assert.match(css, /@media \(prefers-color-scheme:dark\)\{:root\{--ti-background:/);
   });
 
   it('opens an agreement scale as a room poll and counts one vote per participant', async () => {

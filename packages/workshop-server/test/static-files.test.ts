@@ -23,7 +23,7 @@ test('a static file that is a symbolic link out of the static folder is never se
   mkdirSync(dir);
   copyFileSync(path.join(ownStatic, 'dashboard.js'), path.join(dir, 'dashboard.js'));
   symlinkSync(secret, path.join(dir, 'workshop.css'));
-  const files = readStaticFiles(dir);
+  const files = readStaticFiles('', dir);
   assert.deepEqual([...files.keys()], ['/static/dashboard.js']);
   for (const file of files.values()) {
     assert.doesNotMatch(file.bytes.toString('utf8'), /SECRET-OUTSIDE-MARKER/);

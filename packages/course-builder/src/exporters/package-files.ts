@@ -1,19 +1,24 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { referenceAnchor } from '@teach-in/course-parser';
-import type { Course, LmsKind } from '@teach-in/course-schema';
-import { accessibleAccent } from '../accent.ts';
-import { renderCoursePage, runtimeFiles } from '../render-page.ts';
+import { type Course, type LmsKind, themeCss } from '@teach-in/course-schema';
+import { printCss } from '../print-view.ts';
+import {
+  printCssFile,
+  printFile,
+  renderCoursePage,
+  renderPrintPage,
+  runtimeFiles,
+} from '../render-page.ts';
 import type { RuntimeBundle, RuntimeSource } from '../runtime-bundle.ts';
 
 export type PackageFiles = Map<string, Uint8Array>;
 
 const encoder = new TextEncoder();
 
-/** The course's theme on top of the shared stylesheet, darkened if it lacks contrast. */
+/** The course's theme (palettes checked by the parser) after the shared stylesheet. */
 function stylesheet(course: Course, runtime: RuntimeBundle): string {
-  if (!course.accent) return runtime.css;
-  return `${runtime.css}\n:root{--ti-accent:${accessibleAccent(course.accent).color}}\n`;
+  return `${runtime.css}\n${themeCss(course.theme)}\n`;
 }
 
 /** The page, the runtime and every asset the content links to: what every format ships. */
@@ -24,6 +29,8 @@ export function packageFiles(course: Course, runtimes: RuntimeSource, lms: LmsKi
     runtimeFiles.page,
     encoder.encode(renderCoursePage(course, { lms, anchor: referenceAnchor })),
   );
+  files.set(printFile, encoder.encode(renderPrintPage(course, lms)));
+  files.set(printCssFile, encoder.encode(printCss));
   files.set(runtimeFiles.js, encoder.encode(runtime.js));
   files.set(runtimeFiles.css, encoder.encode(stylesheet(course, runtime)));
   for (const asset of course.assets) {

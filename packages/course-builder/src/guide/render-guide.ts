@@ -36,6 +36,13 @@ function renderGuideBlock(block: Block): string {
         q.explanationHtml ? `<p class="feedback">${sanitize(q.explanationHtml)}</p>` : ''
       }</div>`;
     }
+    // A printed guide cannot play media: it names the video and prints an audio transcript.
+    case 'media': {
+      const media = block.media;
+      const label = media.type === 'video' ? 'Video' : 'Audio';
+      const transcript = media.type === 'audio' ? sanitize(media.transcriptHtml) : '';
+      return `<div class="lesson media"><p class="eyebrow">${label}: ${escapeHtml(media.title)}</p>${transcript}</div>`;
+    }
   }
 }
 

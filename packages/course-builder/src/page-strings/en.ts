@@ -11,8 +11,27 @@ export const en = {
   references: 'References',
   referencesIntro: 'The sources each module cites, in the order they first appear.',
   citedOn: 'Cited on:',
+  print: {
+    intro:
+      "The whole course for printing: every module, with the questions and their choices, without the answers. Use your browser's Print (or Save as PDF); it fits A4 and Letter.",
+    trueFalse: 'True / False',
+    matchWith: 'Match each with one of:',
+    putInOrder: 'Put in order:',
+    video: 'Video',
+    audio: 'Audio',
+  },
+  media: {
+    transcript: 'Transcript',
+    videoFallback: 'Your browser cannot play this video here. Download it:',
+    audioFallback: 'Your browser cannot play this audio here. Download it:',
+  },
   dataNotice: 'What this course records',
   notice: {
+    certificate:
+      "The certificate of completion at the end shows the course title, the union's name and logo, your name, the date and a check code for the course edition. It is made on this device and sends nothing.",
+    certificateFromLms:
+      'Your name is the one your learning system (LMS) gives the course; it is only read, never sent back.',
+    certificateTyped: 'You type your name for it yourself; it is not kept.',
     lmsIntro:
       'This course sends the following data to your learning system (LMS), and nothing else. The LMS already knows who you are from your login. Your organisation decides who can see this data and how long it is kept.',
     standaloneIntro:

@@ -7,8 +7,27 @@ export const es: PageStrings = {
   references: 'Referencias',
   referencesIntro: 'Las fuentes que cita cada módulo, en el orden en que aparecen.',
   citedOn: 'Citada en:',
+  print: {
+    intro:
+      'Todo el curso para imprimir: cada módulo, con las preguntas y sus opciones, sin las respuestas. Usa Imprimir en tu navegador (o Guardar como PDF); cabe en A4 y en carta.',
+    trueFalse: 'Verdadero / Falso',
+    matchWith: 'Relaciona cada uno con uno de:',
+    putInOrder: 'Ordena:',
+    video: 'Vídeo',
+    audio: 'Audio',
+  },
+  media: {
+    transcript: 'Transcripción',
+    videoFallback: 'Tu navegador no puede reproducir este vídeo aquí. Descárgalo:',
+    audioFallback: 'Tu navegador no puede reproducir este audio aquí. Descárgalo:',
+  },
   dataNotice: 'Qué datos guarda este curso',
   notice: {
+    certificate:
+      'El certificado de finalización muestra el título del curso, el nombre y el logotipo del sindicato, tu nombre, la fecha y un código de control de la edición del curso. Se crea en este dispositivo y no envía nada.',
+    certificateFromLms:
+      'Tu nombre es el que tu plataforma de aprendizaje (LMS) da al curso; solo se lee, nunca se envía de vuelta.',
+    certificateTyped: 'Escribes tu nombre tú mismo; no se guarda.',
     lmsIntro:
       'Este curso envía estos datos a tu plataforma de formación (LMS), y nada más. La plataforma ya sabe quién eres porque has iniciado sesión. Tu organización decide quién puede ver estos datos y cuánto tiempo se guardan.',
     standaloneIntro:

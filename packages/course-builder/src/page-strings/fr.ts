@@ -7,8 +7,27 @@ export const fr: PageStrings = {
   references: 'Références',
   referencesIntro: 'Les sources citées dans chaque module, dans l’ordre où elles apparaissent.',
   citedOn: 'Citée à la page :',
+  print: {
+    intro:
+      'Tout le cours à imprimer : chaque module, avec les questions et leurs choix, sans les réponses. Utilisez Imprimer dans votre navigateur (ou Enregistrer en PDF) ; il tient sur A4 et Letter.',
+    trueFalse: 'Vrai / Faux',
+    matchWith: 'Associez chacun à l’un de :',
+    putInOrder: 'Mettez dans l’ordre :',
+    video: 'Vidéo',
+    audio: 'Audio',
+  },
+  media: {
+    transcript: 'Transcription',
+    videoFallback: 'Votre navigateur ne peut pas lire cette vidéo ici. Téléchargez-la :',
+    audioFallback: 'Votre navigateur ne peut pas lire cet audio ici. Téléchargez-le :',
+  },
   dataNotice: 'Ce que ce cours enregistre',
   notice: {
+    certificate:
+      'L’attestation de réussite affichée à la fin indique le titre du cours, le nom et le logo du syndicat, votre nom, la date et un code de contrôle de l’édition du cours. Elle est créée sur cet appareil et n’envoie rien.',
+    certificateFromLms:
+      'Votre nom est celui que votre plateforme de formation (LMS) donne au cours ; il est seulement lu, jamais renvoyé.',
+    certificateTyped: 'Vous saisissez vous-même votre nom ; il n’est pas conservé.',
     lmsIntro:
       'Ce cours envoie les données suivantes à votre plateforme de formation (LMS), et rien d’autre. La plateforme sait déjà qui vous êtes grâce à votre connexion. Votre organisation décide qui peut voir ces données et combien de temps elles sont gardées.',
     standaloneIntro:

@@ -7,8 +7,27 @@ export const sw: PageStrings = {
   references: 'Marejeo',
   referencesIntro: 'Vyanzo ambavyo kila moduli inavitaja, kwa mpangilio vinavyoonekana.',
   citedOn: 'Kimetajwa kwenye:',
+  print: {
+    intro:
+      'Kozi nzima ya kuchapisha: kila moduli, pamoja na maswali na chaguo zake, bila majibu. Tumia Chapisha kwenye kivinjari chako (au Hifadhi kama PDF); inatosha A4 na Letter.',
+    trueFalse: 'Kweli / Si kweli',
+    matchWith: 'Linganisha kila moja na mojawapo ya:',
+    putInOrder: 'Panga kwa mpangilio:',
+    video: 'Video',
+    audio: 'Sauti',
+  },
+  media: {
+    transcript: 'Nakala ya maneno',
+    videoFallback: 'Kivinjari chako hakiwezi kucheza video hii hapa. Ipakue:',
+    audioFallback: 'Kivinjari chako hakiwezi kucheza sauti hii hapa. Ipakue:',
+  },
   dataNotice: 'Kozi hii inarekodi nini',
   notice: {
+    certificate:
+      'Cheti cha kumaliza kozi kinaonyesha jina la kozi, jina na nembo ya chama, jina lako, tarehe na nambari ya uthibitisho ya toleo la kozi. Kinatengenezwa kwenye kifaa hiki na hakitumi chochote.',
+    certificateFromLms:
+      'Jina lako ni lile mfumo wako wa kujifunzia (LMS) unaloipa kozi; linasomwa tu, halirudishwi.',
+    certificateTyped: 'Unaandika jina lako mwenyewe; halihifadhiwi.',
     lmsIntro:
       'Kozi hii inatuma data ifuatayo kwenye mfumo wako wa mafunzo (LMS), na hakuna kingine. LMS tayari inakujua kupitia akaunti uliyoingia nayo. Shirika lako ndilo linaamua nani anaweza kuona data hii na itahifadhiwa kwa muda gani.',
     standaloneIntro:

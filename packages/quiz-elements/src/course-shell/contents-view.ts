@@ -15,6 +15,8 @@ export interface ContentsState {
   /** The page about the course on show, if any. */
   extra: string | null;
   seen: readonly number[];
+  /** The print view beside the page (the builder's print.html), if there is one. */
+  print?: string | undefined;
   t: Strings;
   onToggle: () => void;
 }
@@ -67,6 +69,11 @@ export function contentsView(state: ContentsState) {
           ? html`<p class="ti-contents-module" id="ti-contents-extras">${t.aboutThisCourse}</p>
             <ul aria-labelledby="ti-contents-extras">
               ${outline.extras.map((page) => link(page, state))}
+              ${
+                state.print
+                  ? html`<li><a href=${state.print} target="_blank">${t.printCourse}</a></li>`
+                  : nothing
+              }
             </ul>`
           : nothing
       }

@@ -3,8 +3,10 @@ import { html, LitElement, nothing, render } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { CourseFinishEvent, type FinishDetail, PageViewEvent } from '../events.ts';
 import { languageOf, type Strings, stringsFor } from '../strings/index.ts';
+import { certificateView, readCertificate } from './certificate-view.ts';
 import { contentsView } from './contents-view.ts';
 import { type Outline, readOutline } from './course-outline.ts';
+import { summarize, summaryView } from './course-summary.ts';
 import { drawPools, freshSeed, questionSeed } from './draws.ts';
 import { onTermClick, onTermFocusIn, onTermFocusOut, onTermKeyDown } from './glossary-terms.ts';
 import { keepOnDevice, readFromDevice, reflectionsKey } from './on-device-reflections.ts';
@@ -49,6 +51,10 @@ export class CourseShellElement extends LitElement {
   /** The `data-extra` name of the page outside the sequence on show, if any. */
   @state() protected extra: string | null = null;
   @state() protected contentsOpen = false;
+  /** The learner's name from the LMS, for the certificate; set by the runtime. */
+  @property({ attribute: false }) learnerName: string | undefined;
+  /** The name typed for the certificate when no LMS gave one; kept nowhere. */
+  @state() protected typedName = '';
 
   #seed: number | undefined;
   #pools: Record<string, string[]> = {};
@@ -318,19 +324,44 @@ export class CourseShellElement extends LitElement {
     return stringsFor(languageOf(this));
   }
 
+  #nextSteps: HTMLElement | undefined;
+
+  /** The summary page: results, what to revisit, what to do next and the certificate. */
   #renderResult() {
     const result = this.result;
     if (!result) return nothing;
     const t = this.#strings;
-    const unanswered = this.drawnQuestions.filter((q) => q.counts && !q.answered).length;
-    return html`<h2 tabindex="-1">${t.resultsHeading}</h2>
-      ${
-        result.scorePercent === null
-          ? html`<p>${t.completed}</p>`
-          : html`<p>${t.score(result.scorePercent)} ${result.passed ? t.passed : t.failed}</p>
-            <p>${t.passMark(this.passingScore)}</p>`
-      }
-      ${unanswered ? html`<p>${t.unanswered(unanswered)}</p>` : nothing}`;
+    this.#outline ??= readOutline(this.pages, this.extras);
+    const template = this.querySelector<HTMLTemplateElement>('template.ti-next-steps');
+    if (template && !this.#nextSteps) {
+      // A wrapper node, not the fragment: a fragment empties when first rendered.
+      this.#nextSteps = document.createElement('div');
+      this.#nextSteps.append(template.content.cloneNode(true));
+    }
+    const data = readCertificate(this.dataset.certificate);
+    const earned = result.completed && result.passed !== false;
+    return summaryView({
+      result,
+      modules: summarize(this.#outline, this.drawnQuestions, this.seen, this.passingScore),
+      passingScore: this.passingScore,
+      unanswered: this.drawnQuestions.filter((q) => q.counts && !q.answered).length,
+      nextSteps: this.#nextSteps,
+      certificate: data
+        ? certificateView({
+            data,
+            earned,
+            lmsName: this.learnerName,
+            typedName: this.typedName,
+            onName: (name) => {
+              this.typedName = name;
+            },
+            date: new Date(),
+            language: languageOf(this),
+            t,
+          })
+        : nothing,
+      t,
+    });
   }
 
   #renderTop() {
@@ -341,6 +372,7 @@ export class CourseShellElement extends LitElement {
       index: this.index,
       extra: this.extra,
       seen: this.seen,
+      print: this.dataset.print,
       t: this.#strings,
       onToggle: () => {
         this.contentsOpen = !this.contentsOpen;

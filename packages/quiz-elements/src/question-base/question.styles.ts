@@ -103,7 +103,7 @@ export const questionStyles = css`
     border-radius: 0.375rem;
     border: 2px solid var(--ti-accent, #9b1c1c);
     background: var(--ti-accent, #9b1c1c);
-    color: #fff;
+    color: var(--ti-on-accent, #fff);
     cursor: pointer;
   }
   button[aria-disabled='true'],

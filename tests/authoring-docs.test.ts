@@ -90,14 +90,34 @@ const png = Buffer.from(
   'base64',
 );
 
-/** Writes the files of a course and the media files its modules link to. */
+const svg =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>';
+
+/**
+ * The files that go beside a video or audio file, as "Video and audio" in the guide lays
+ * them out: captions and a poster beside a video, a transcript beside audio.
+ */
+function companions(media: string): Record<string, string | Buffer> {
+  const base = media.replace(/\.[a-z0-9]+$/, '');
+  if (/\.(mp4|webm)$/.test(media)) return { [`${base}.vtt`]: 'WEBVTT\n', [`${base}.png`]: png };
+  if (/\.(mp3|ogg)$/.test(media)) return { [`${base}.transcript.md`]: 'What was said.\n' };
+  return {};
+}
+
+/** Writes the files of a course, the media files its modules link to and its logo. */
 function writeCourse(dir: string, files: Record<string, string>): void {
-  for (const [file, text] of Object.entries(files)) {
+  const write = (file: string, content: string | Buffer) => {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text);
-    for (const [, media] of text.matchAll(/\]\(\.\.\/(media\/[^)\s]+)\)/g)) {
-      mkdirSync(path.join(dir, 'media'), { recursive: true });
-      writeFileSync(path.join(dir, media ?? ''), media?.endsWith('.png') ? png : 'handout');
+    writeFileSync(path.join(dir, file), content);
+  };
+  for (const [file, text] of Object.entries(files)) {
+    write(file, text);
+    const linked = [...text.matchAll(/\]\(\.\.\/(media\/[^)\s]+)\)/g)].map((m) => m[1] ?? '');
+    const logos = [...text.matchAll(/^\s*logo: (media\/\S+)/gm)].map((m) => m[1] ?? '');
+    for (const media of [...linked, ...logos]) {
+      const content = media.endsWith('.png') ? png : media.endsWith('.svg') ? svg : 'handout';
+      write(media, content);
+      for (const [companion, bytes] of Object.entries(companions(media))) write(companion, bytes);
     }
   }
 }

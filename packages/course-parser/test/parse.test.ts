@@ -274,7 +274,7 @@ describe('the complete example in docs/authoring.md', () => {
   test('loads with zero diagnostics', () => {
     const course = loadClean(dir);
     assert.equal(course.id, 'data-at-work');
-    assert.deepEqual(course.assets, ['media/shift-app.png']);
+    assert.deepEqual(course.assets, ['media/logo.svg', 'media/shift-app.png']);
     assert.deepEqual(
       course.modules[0]?.pages.map((p) => p.id),
       [

@@ -60,7 +60,11 @@ const moduleText = (module: Module): string =>
     .flatMap((p) => [
       p.title,
       ...p.blocks.map((b) =>
-        'html' in b ? plain(b.html) : questionStrings(b.question).map(plain).join('\n'),
+        'html' in b
+          ? plain(b.html)
+          : 'question' in b
+            ? questionStrings(b.question).map(plain).join('\n')
+            : b.media.title,
       ),
     ])
     .join('\n');

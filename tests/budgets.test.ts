@@ -14,10 +14,11 @@ import { firstLoad, gzippedSize } from './support/first-load.ts';
  * themes (issue 18) they must stay under 40 KB, media aside (the module has none).
  */
 const budgets = {
-  // 30 KB until issue 18: themes (light and dark), media, the summary page, the certificate
-  // and the print link cost about 2 KB gzip (the largest, cmi5 in Hindi, is 31.0 KB). The
-  // first load below stays under DESIGN.md's 40 KB.
-  runtimeGzip: 32 * 1024,
+  // 30 KB until December 2026. Then themes (light and dark), media, the summary page, the
+  // certificate and the print link (about 2 KB gzip), the unreadable-progress notice and the
+  // cmi5 connection policy (about 1 KB) and page addresses made the largest, cmi5 in Hindi,
+  // 33,140 bytes. The first load below stays under DESIGN.md's 40 KB.
+  runtimeGzip: 34 * 1024,
   benchmarkZip: 40 * 1024,
   firstLoadGzip: 40 * 1024,
   firstLoadRequests: 5,

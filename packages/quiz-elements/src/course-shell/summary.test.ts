@@ -91,6 +91,20 @@ describe('the summary page and the certificate', () => {
     );
   });
 
+  // A 1280 px window zoomed to 200% lays out 640 CSS px; text enlarged on top of that
+  // (WCAG 1.4.4) must still fit with no sideways scrolling.
+  it('200% zoom with text at 200%: the summary and certificate fit and stay accessible', async () => {
+    await setViewport({ width: 640, height: 400 });
+    document.documentElement.style.fontSize = '200%';
+    try {
+      const el = await mountFinished(true, 'Test Learner');
+      expect(document.documentElement.scrollWidth).to.be.at.most(640);
+      await expect(el).to.be.accessible();
+    } finally {
+      document.documentElement.style.fontSize = '';
+    }
+  });
+
   for (const name of themeNames) {
     for (const mode of ['light', 'dark'] as const) {
       it(`${name}, ${mode}, 320 px: no axe violations on the summary and the certificate`, async () => {

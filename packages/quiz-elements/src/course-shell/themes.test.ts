@@ -46,6 +46,29 @@ describe('the built-in themes in Chromium at 320 px', () => {
     await setViewport({ width: 800, height: 600 });
   });
 
+  // A 1280 px window zoomed to 200% lays out 640 CSS px; text enlarged on top of that
+  // (WCAG 1.4.4) must still fit with no sideways scrolling, in every theme.
+  for (const name of themeNames) {
+    it(`${name}, 200% zoom with text at 200%: pages and answered questions fit`, async () => {
+      applyTheme(name);
+      await setViewport({ width: 640, height: 400 });
+      document.documentElement.style.fontSize = '200%';
+      try {
+        const shell = await mountPage();
+        shell.goTo(2);
+        await shell.updateComplete;
+        const questions = [...shell.querySelectorAll<ShellQuestion>('ti-single-choice')].filter(
+          (q) => !q.hidden,
+        );
+        await answer(questions[0]!, ['Answer A']);
+        expect(document.documentElement.scrollWidth).to.be.at.most(640);
+        await expect(shell.parentElement!.parentElement!).to.be.accessible();
+      } finally {
+        document.documentElement.style.fontSize = '';
+      }
+    });
+  }
+
   for (const name of themeNames) {
     for (const mode of ['light', 'dark'] as const) {
       it(`${name}, ${mode}: no axe violations (contrast included) on a page, the contents and answered questions`, async () => {

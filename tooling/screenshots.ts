@@ -1,7 +1,7 @@
 /**
  * Real Chromium screenshots for the README and docs, at phone width (360 px, device scale 2):
- * each built-in theme in light and dark mode, a question with its feedback, the summary
- * and the certificate. Run when the look changes:
+ * each built-in theme in light and dark mode, a question with its feedback, the summary,
+ * the certificate and the workshop's facilitator dashboard. Run when the look changes:
  *   pnpm exec tsx tooling/screenshots.ts        (writes docs/images/*.png)
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { themeNames } from '@teach-in/course-schema';
 import type { Page } from 'playwright-core';
 import { buildToTemp, repoRoot } from '../tests/support/build-fixture.ts';
 import { launchChromium } from '../tests/support/chromium.ts';
+import { HttpParticipant, startWorkshopCli } from '../tests/support/workshop.ts';
 
 const images = path.join(repoRoot, 'docs/images');
 mkdirSync(images, { recursive: true });
@@ -67,4 +68,28 @@ for (const theme of themeNames) {
   rmSync(out, { recursive: true, force: true });
   rmSync(dir, { recursive: true, force: true });
 }
+
+// The facilitator dashboard of a real `teach-in workshop`, with a few phones joined.
+const workshopData = mkdtempSync(path.join(tmpdir(), 'teach-in-shot-workshop-'));
+const workshop = await startWorkshopCli([
+  path.join(repoRoot, 'courses/ai-and-job-quality'),
+  '--port',
+  '0',
+  '--data',
+  workshopData,
+]);
+for (const nickname of ['Amina', 'Jo', 'Sam']) await HttpParticipant.join(workshop.url, nickname);
+const context = await browser.newContext({
+  viewport: { width: 360, height: 740 },
+  deviceScaleFactor: 2,
+});
+const page = await context.newPage();
+await page.goto(`${workshop.url}facilitator`);
+await page.getByLabel('Token printed in the terminal').fill(workshop.token);
+await page.getByRole('button', { name: 'Open the dashboard' }).click();
+await page.getByRole('heading', { name: 'Workshop dashboard' }).waitFor();
+await shot(page, 'facilitator-dashboard');
+await context.close();
+await workshop.stop();
+rmSync(workshopData, { recursive: true, force: true });
 await browser.close();

@@ -101,6 +101,7 @@ async function main(): Promise<void> {
     targets: { ...targets, networks: networkProfiles },
     comparisons,
     results,
+    chart: charts,
   };
   writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`Wrote ${path.relative(process.cwd(), resultsFile)}\n`);

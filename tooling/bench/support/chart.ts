@@ -52,7 +52,7 @@ export function renderChart(groups: readonly ChartGroup[], caption: string): str
     const x = (value: number) => labelWidth + (Math.min(value, max) / max) * plotWidth;
     parts.push(
       `<text x="10" y="${y}" class="group">${escapeXml(group.title)}</text>`,
-      `<text x="${labelWidth + plotWidth}" y="${y}" class="axis" text-anchor="end">axis 0 to ${formatValue(max, group.unit)}</text>`,
+      `<text x="${width - 10}" y="${y}" class="axis" text-anchor="end">axis 0 to ${formatValue(max, group.unit)}</text>`,
     );
     y += 10;
     for (const bar of group.bars) {
@@ -68,7 +68,9 @@ export function renderChart(groups: readonly ChartGroup[], caption: string): str
       parts.push(
         `<text x="${labelWidth - 8}" y="${y + 13}" text-anchor="end">${escapeXml(bar.label)}</text>`,
         `<rect x="${labelWidth}" y="${y}" width="${(x(bar.value) - labelWidth).toFixed(1)}" height="${barHeight}" class="${kind}"/>`,
-        `<text x="${x(bar.value) + 6}" y="${y + 13}">${formatValue(bar.value, group.unit)}${clipped ? ' (off the axis)' : ''}</text>`,
+        clipped
+          ? `<text x="${x(bar.value) - 6}" y="${y + 13}" text-anchor="end" class="inside">${formatValue(bar.value, group.unit)}, off the axis</text>`
+          : `<text x="${x(bar.value) + 6}" y="${y + 13}">${formatValue(bar.value, group.unit)}</text>`,
       );
       if (bar.target !== undefined) {
         const tx = x(bar.target).toFixed(1);
@@ -91,6 +93,7 @@ export function renderChart(groups: readonly ChartGroup[], caption: string): str
   .over { fill: #c0392b; }
   .floor { fill: #9aa5b1; }
   .peer { fill: #e0a526; }
+  .inside { fill: #1a1a1a; font-weight: bold; }
   .target { stroke: #1a1a1a; stroke-width: 2; stroke-dasharray: 3 2; }
 </style>
 <rect width="100%" height="100%" fill="#fff"/>

@@ -22,6 +22,14 @@ export interface PhoneRun {
   usableLaunchFloor?: Floor;
   /** Click on "Check answer" (after picking the first choice) to the verdict painted, in ms. */
   feedbackMs?: number;
+  /** Every finished request, times from the launch: where the time went, for the JSON. */
+  requests: Array<{
+    path: string;
+    startMs: number;
+    firstByteMs: number;
+    endMs: number;
+    bytes: number;
+  }>;
 }
 
 export interface RunOptions {
@@ -135,7 +143,20 @@ export async function phoneRun(
       fromPageMs: at - contentRequest.startMs,
       fromLaunchMs: at - launchStart,
     });
-    const run: PhoneRun = { content: moment(visibleAt), usable: moment(usableAt), feedbackMs };
+    const run: PhoneRun = {
+      content: moment(visibleAt),
+      usable: moment(usableAt),
+      feedbackMs,
+      requests: requests
+        .sort((a, b) => a.startMs - b.startMs)
+        .map((r) => ({
+          path: new URL(r.url).pathname,
+          startMs: Math.round(r.startMs - launchStart),
+          firstByteMs: Math.round(r.firstByteMs - launchStart),
+          endMs: Math.round(r.endMs - launchStart),
+          bytes: r.bytes,
+        })),
+    };
     if (network) {
       const link = { bitsPerSecond: network.bitsPerSecond, latencyMs: network.latencyMs };
       run.contentFloor = networkFloor(

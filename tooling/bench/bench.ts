@@ -14,9 +14,11 @@ import { createContext } from './context.ts';
 import { describeMachine } from './machine.ts';
 import { comparisons, networkProfiles, targets } from './reference.ts';
 import { measurements } from './registry.ts';
+import { type ChartGroup, renderChart } from './support/chart.ts';
 import { renderTable } from './table.ts';
 
 const resultsFile = path.join(import.meta.dirname, 'results', 'latest.json');
+const chartFile = path.join(import.meta.dirname, 'results', 'latest.svg');
 
 function options() {
   // `pnpm bench -- --quick` passes the `--` through; parseArgs would read it as the end of options.
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
       `Load average ${machine.loadAverage.join(' ')} (above ${machine.cores}: other work shares the CPU, times stretch)\n\n`,
   );
   const results: Record<string, unknown> = {};
+  const charts: ChartGroup[] = [];
   try {
     for (const measurement of measurements.filter((m) => only.includes(m.id))) {
       process.stderr.write(`${measurement.title}...\n`);
@@ -78,6 +81,7 @@ async function main(): Promise<void> {
         data: result.data,
         notes: result.notes,
       };
+      charts.push(...(result.chart ?? []));
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       process.stdout.write(`== ${measurement.title} (${seconds} s) ==\n\n`);
       for (const table of result.tables) process.stdout.write(`${renderTable(table)}\n\n`);
@@ -97,9 +101,16 @@ async function main(): Promise<void> {
     targets: { ...targets, networks: networkProfiles },
     comparisons,
     results,
+    chart: charts,
   };
   writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`Wrote ${path.relative(process.cwd(), resultsFile)}\n`);
+  if (charts.length > 0) {
+    const load = `load average ${machine.loadAverage.join(' ')} at the start, ${report.loadAverageAtEnd.join(' ')} at the end`;
+    const caption = `pnpm bench${quick ? ' --quick' : ''}, ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${machine.cores} cores, ${load}`;
+    writeFileSync(chartFile, renderChart(charts, caption));
+    process.stdout.write(`Wrote ${path.relative(process.cwd(), chartFile)}\n`);
+  }
 }
 
 await main();

@@ -10,14 +10,26 @@ export const targets = {
   benchmarkZipBytes: 60 * KB,
   firstLoadGzipBytes: 40 * KB,
   firstLoadRequests: 5,
+  /** Issue 15: a quiz input that takes input, counted from the LMS launch, on the slow network. */
+  firstUsableFromLaunchSlowMs: 2000,
+  /** Issue 15: interactive (first usable question) with the CPU slowed down six times. */
+  interactiveAt6xMs: 1000,
 } as const;
 
-/** The two phone networks of the issue, with the first-content target on each. */
+/** Chromium's CPU emulation (Emulation.setCPUThrottlingRate): 1 is the machine as it is. */
+export const cpuRates = [1, 4, 6] as const;
+
+/**
+ * The two phone networks of the issue, with the first-content target on each. Upload is
+ * slower than download, as on phone networks: about half, the ratio of DevTools' and
+ * Lighthouse's mobile presets (1.6 Mbit/s down, 750 kbit/s up).
+ */
 export const networkProfiles = [
   {
     id: 'fast',
     label: '1.6 Mbit/s, 150 ms',
     bitsPerSecond: 1_600_000,
+    uploadBitsPerSecond: 750_000,
     latencyMs: 150,
     targetMs: 1000,
   },
@@ -25,6 +37,7 @@ export const networkProfiles = [
     id: 'slow',
     label: '400 kbit/s, 400 ms',
     bitsPerSecond: 400_000,
+    uploadBitsPerSecond: 200_000,
     latencyMs: 400,
     targetMs: 2500,
   },

@@ -1,5 +1,6 @@
 import { buildScaling } from './measurements/build-scaling.ts';
 import { coldBuild } from './measurements/cold-build.ts';
+import { cpuThrottle } from './measurements/cpu-throttle.ts';
 import { packageSize } from './measurements/package-size.ts';
 import { phoneNetwork } from './measurements/phone-network.ts';
 import { previewReload } from './measurements/preview-reload.ts';
@@ -13,6 +14,7 @@ import type { Measurement } from './types.ts';
 export const measurements = [
   packageSize,
   phoneNetwork,
+  cpuThrottle,
   coldBuild,
   buildScaling,
   previewReload,

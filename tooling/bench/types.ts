@@ -1,5 +1,6 @@
 /** What a measurement is and what it hands back. Adding one: a file in measurements/ and a line in registry.ts. */
 import type { BenchContext } from './context.ts';
+import type { ChartGroup } from './support/chart.ts';
 
 export type Cell = string | number;
 
@@ -16,6 +17,8 @@ export interface MeasurementResult {
   data: unknown;
   /** How to read the figures: definitions, formulas, caveats. Printed under the tables. */
   notes?: string[];
+  /** The figures worth a picture: drawn into results/latest.svg beside the JSON. */
+  chart?: ChartGroup[];
 }
 
 export interface Measurement {

@@ -93,6 +93,22 @@ describe('the print view', () => {
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320));
   });
 
+  test('at 200% zoom with text at 200% it fits 640 CSS px and stays accessible', async () => {
+    await page.setViewportSize({ width: 640, height: 400 });
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%';
+    });
+    try {
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 640));
+      assert.deepEqual(await axeViolations(page), []);
+    } finally {
+      await page.evaluate(() => {
+        document.documentElement.style.fontSize = '';
+      });
+      await page.setViewportSize({ width: 320, height: 640 });
+    }
+  });
+
   for (const format of ['A4', 'Letter'] as const) {
     test(`prints on ${format}, each module from a new sheet`, async () => {
       await page.emulateMedia({ media: 'print' });

@@ -1,17 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Course } from '@teach-in/course-schema';
+import type { CertificateData, Course } from '@teach-in/course-schema';
 import { escapeHtml } from './html.ts';
 import { sanitize } from './sanitize.ts';
-
-/** What the certificate shows besides the learner's name and the date (the shell adds those). */
-export interface CertificateData {
-  title: string;
-  union?: string;
-  logo?: string;
-  courseId: string;
-  version: string;
-  code: string;
-}
 
 const base32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 

@@ -15,6 +15,7 @@ export { mapHtmlFields } from './html-fields.ts';
 export type {
   Block,
   CalloutVariant,
+  CertificateData,
   CompletionRule,
   Course,
   ExportFormat,

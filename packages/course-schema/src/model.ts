@@ -125,3 +125,17 @@ export type CalloutVariant = (typeof calloutVariants)[number];
 export const exportFormats = ['scorm12', 'scorm2004', 'cmi5', 'web', 'guide'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 export type LmsKind = 'scorm12' | 'scorm2004' | 'cmi5' | 'standalone' | 'workshop';
+
+/**
+ * The certificate's contract between the builder, which writes it as `data-certificate` on
+ * <ti-course>, and the shell, which reads it: what the certificate shows besides the
+ * learner's name and the date (the shell adds those).
+ */
+export interface CertificateData {
+  title: string;
+  union?: string;
+  logo?: string;
+  courseId: string;
+  version: string;
+  code: string;
+}

@@ -4,18 +4,9 @@
  * LMS gave, or, in the offline copy, the one the learner types (kept nowhere). Printing
  * marks <html> so the print stylesheet shows the certificate alone.
  */
+import type { CertificateData } from '@teach-in/course-schema';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Strings } from '../strings/index.ts';
-
-/** Written by the builder (end-of-course.ts) as `data-certificate` on <ti-course>. */
-export interface CertificateData {
-  title: string;
-  union?: string;
-  logo?: string;
-  courseId: string;
-  version: string;
-  code: string;
-}
 
 export function readCertificate(attribute: string | undefined): CertificateData | undefined {
   if (!attribute) return undefined;

@@ -188,15 +188,7 @@ function parseModuleText(text: string, context: ModuleContext): ParsedModule {
       const parsed = parseQuestion(source, yamlStart, (token as Tokens.Code).text, moduleId);
       diagnostics.push(...parsed.diagnostics);
       // Question text is sanitized like prose: what is removed there is said here too.
-      for (const removed of removedHtml(token.raw)) {
-        diagnostics.push(
-          diagnosticAt('raw-html-removed', source, offset + removed.index, {
-            message: `Raw HTML ${removed.what} is removed from the question`,
-            hint: removed.hint,
-            length: removed.length,
-          }),
-        );
-      }
+      diagnostics.push(...removedHtmlDiagnostics(source, token.raw, offset, 'the question'));
       if (parsed.question) {
         page.blocks.push({
           kind: 'question',
@@ -346,15 +338,7 @@ function parseModuleText(text: string, context: ModuleContext): ParsedModule {
     };
     /** Warns about what the sanitizer will remove; checks and packages raw images. */
     const checkRawHtml = (token: Tokens.HTML | Tokens.Tag, offset: number): void => {
-      for (const removed of removedHtml(token.raw)) {
-        diagnostics.push(
-          diagnosticAt('raw-html-removed', source, offset + removed.index, {
-            message: `Raw HTML ${removed.what} is removed from the package`,
-            hint: removed.hint,
-            length: removed.length,
-          }),
-        );
-      }
+      diagnostics.push(...removedHtmlDiagnostics(source, token.raw, offset, 'the package'));
       for (const image of rawImages(token.raw)) {
         const result = checkLink(image.src, 'image', context.file, context.courseDir);
         if (!result.ok) {
@@ -538,4 +522,20 @@ function splitAtMedia(tokens: Token[], placed: Map<Token, { media?: Media }>): B
   if (prose.length > 0 || blocks.length === 0)
     blocks.push({ kind: 'prose', html: renderBlocks(prose) });
   return blocks;
+}
+
+/** One `raw-html-removed` warning for each tag or attribute the sanitizer will drop. */
+function removedHtmlDiagnostics(
+  source: SourceText,
+  raw: string,
+  offset: number,
+  removedFrom: string,
+): Diagnostic[] {
+  return removedHtml(raw).map((removed) =>
+    diagnosticAt('raw-html-removed', source, offset + removed.index, {
+      message: `Raw HTML ${removed.what} is removed from ${removedFrom}`,
+      hint: removed.hint,
+      length: removed.length,
+    }),
+  );
 }

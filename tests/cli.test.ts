@@ -126,6 +126,7 @@ describe('teach-in command line', () => {
     const out = buildToTemp(sample);
     const dir = path.join(out, 'sample-module');
     assert.deepEqual(readdirSync(dir).sort(), [
+      '.teach-in-build.json',
       'sample-module.scorm12.zip',
       'sample-module.scorm2004.zip',
       'web',

@@ -17,7 +17,8 @@
  * Every file in src/commands is an entry point, so a new command is compiled without
  * being listed here; main.ts imports each command only when it runs.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -64,18 +65,45 @@ export async function compile({ mode, outDir, extraEntries = {} }) {
     banner: {
       js: "import { createRequire as __teachInCreateRequire } from 'node:module'; const require = __teachInCreateRequire(import.meta.url);",
     },
+    // Replaced below by a hash of the compiled code (build-stamp.ts in course-builder).
+    define: { __TEACH_IN_BUILD_ID__: JSON.stringify(buildIdPlaceholder) },
     external: mode === 'tarball' ? ['vite'] : [],
     plugins: [
       mode === 'repo' ? keepOutsideBundle(['vite', 'better-sqlite3']) : sqliteWithShippedAddon(),
       workspaceFileLocations(mode, assets),
     ],
   });
+  stampBuildId(outDir);
   for (const [from, to] of assets) {
     if (existsSync(from) && !notShipped.some((skip) => from.startsWith(skip))) {
       cpSync(from, path.join(outDir, to), { recursive: true });
     }
   }
   return { metafile: result.metafile, assets: [...assets.values()] };
+}
+
+const buildIdPlaceholder = '__TEACH_IN_BUILD_ID_PLACEHOLDER__';
+
+/**
+ * Writes into the compiled code a SHA-256 of that code (taken with the placeholder in
+ * place), so the builder can tell that outputs of an earlier build came from this same
+ * code and reuse them when nothing else changed either.
+ * @param {string} outDir
+ */
+function stampBuildId(outDir) {
+  const files = readdirSync(outDir)
+    .filter((name) => name.endsWith('.js'))
+    .sort();
+  const hash = createHash('sha256');
+  for (const name of files) hash.update(`${name}\n`).update(readFileSync(path.join(outDir, name)));
+  const id = hash.digest('hex');
+  for (const name of files) {
+    const file = path.join(outDir, name);
+    const code = readFileSync(file, 'utf8');
+    if (code.includes(buildIdPlaceholder)) {
+      writeFileSync(file, code.replaceAll(buildIdPlaceholder, id));
+    }
+  }
 }
 
 /**
@@ -236,7 +264,7 @@ function isFresh(stamp) {
 
 /** Compiles into a new folder, then points the stamp at it: concurrent runs never clash. */
 export async function compileRepo() {
-  const { mkdirSync, renameSync, rmSync, writeFileSync } = await import('node:fs');
+  const { mkdirSync, renameSync, rmSync } = await import('node:fs');
   const build = `build-${Date.now().toString(36)}-${process.pid}`;
   const outDir = path.join(distDir, build);
   const { metafile } = await compile({

@@ -41,7 +41,7 @@ column, the line itself and a hint. Writes nothing.
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad command line,
 4 Teach-in itself failed (a bug).
 `,
-  build: `teach-in build [paths...] [--format ${formatList}] [--out dist]
+  build: `teach-in build [paths...] [--format ${formatList}] [--out dist] [--force]
 
 Checks the courses, then writes for each course into <out>/<course-id>/:
   <course-id>.scorm12.zip    SCORM 1.2 package (Moodle, TalentLMS, Docebo, ...)
@@ -54,9 +54,12 @@ Checks the courses, then writes for each course into <out>/<course-id>/:
 Options:
   -f, --format <list>  comma-separated formats (default: ${formatList})
   -o, --out <dir>      output folder (default: dist)
+      --force          write every format again, even those whose sources, runtime
+                       and Teach-in version did not change since they were built
   -h, --help           show this help
 
-If any course has an error, nothing is written and the exit code is 1.
+If any course has an error, nothing is written and the exit code is 1. A format whose
+inputs did not change is left as the last build wrote it (it says "unchanged").
 `,
   readability: `teach-in readability [paths...] [--max 9]
 

@@ -81,7 +81,7 @@ async function runCommand(argv: readonly string[]): Promise<number> {
     return runReadability(paths, max);
   }
   const { runBuild } = await import('./commands/build.ts');
-  return runBuild(paths, parsed.values.format, parsed.values.out);
+  return runBuild(paths, parsed.values.format, parsed.values.out, parsed.values.force === true);
 }
 
 /**
@@ -103,6 +103,7 @@ function parse(args: string[]) {
       help: { type: 'boolean', short: 'h' },
       format: { type: 'string', short: 'f' },
       out: { type: 'string', short: 'o' },
+      force: { type: 'boolean' },
       max: { type: 'string' },
       port: { type: 'string', short: 'p' },
       data: { type: 'string' },

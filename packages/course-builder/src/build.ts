@@ -1,15 +1,16 @@
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Course, ExportFormat } from '@teach-in/course-schema';
-import { type ExportOutput, exporters, runtimeKinds } from './exporters/exporters.ts';
+import { formatKey, isIntact, readStamps, stampOf, writeStamps } from './build-stamp.ts';
+import { type ExportOutput, exporters, formatLms, runtimeKinds } from './exporters/exporters.ts';
 import { runtimeFor } from './runtime-bundle.ts';
 
 export interface BuildOptions {
   formats: readonly ExportFormat[];
   /** Folder that receives `<course-id>/`. */
   outDir: string;
-  /** Told about anything the build changed on the author's behalf (a darkened accent). */
-  warn?: (message: string) => void;
+  /** Write every format again even where nothing changed (`teach-in build --force`). */
+  rebuild?: boolean;
 }
 
 export interface BuiltFile {
@@ -18,47 +19,78 @@ export interface BuiltFile {
   bytes: number;
 }
 
-function writeOutput(dir: string, output: ExportOutput): BuiltFile[] {
-  if (output.kind === 'file') {
-    writeFileSync(path.join(dir, output.name), output.bytes);
-    return [{ path: output.name, bytes: output.bytes.byteLength }];
-  }
-  const written: BuiltFile[] = [];
-  for (const [name, bytes] of output.files) {
-    const target = path.join(dir, output.name, name);
+export interface BuiltCourse {
+  files: BuiltFile[];
+  /** Formats left as an earlier build wrote them, because nothing they depend on changed. */
+  reusedFormats: number;
+}
+
+/** Every file of one output, keyed by its path inside the course's output folder. */
+function outputFiles(output: ExportOutput): Map<string, Uint8Array> {
+  if (output.kind === 'file') return new Map([[output.name, output.bytes]]);
+  return new Map([...output.files].map(([name, bytes]) => [`${output.name}/${name}`, bytes]));
+}
+
+function writeFiles(dir: string, files: ReadonlyMap<string, Uint8Array>): void {
+  for (const [name, bytes] of files) {
+    const target = path.join(dir, name);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, bytes);
-    written.push({ path: `${output.name}/${name}`, bytes: bytes.byteLength });
   }
-  return written;
 }
+
+/** The top-level entry (a file or the `web` folder) each output occupies. */
+const topLevel = (file: string) => file.split('/')[0]!;
 
 /**
  * Builds every requested format of a course into `outDir/<course-id>/`. Everything is
  * written to a temporary folder first and moved into place at the end, so a failure
- * never leaves a half-written package behind. Formats not requested are left as they were.
+ * never leaves a half-written package behind. Formats not requested are left as they were,
+ * and so is a format whose inputs did not change since the build that wrote it
+ * (build-stamp.ts), unless `rebuild` is set.
  */
-export async function buildCourse(course: Course, options: BuildOptions): Promise<BuiltFile[]> {
+export async function buildCourse(course: Course, options: BuildOptions): Promise<BuiltCourse> {
   const runtime = await runtimeFor(course.language, runtimeKinds(options.formats));
   const finalDir = path.join(options.outDir, course.id);
   const tempDir = path.join(options.outDir, `.${course.id}.building-${process.pid}`);
+  const stamps = options.rebuild ? {} : readStamps(finalDir);
   rmSync(tempDir, { recursive: true, force: true });
   mkdirSync(tempDir, { recursive: true });
   try {
     const built: BuiltFile[] = [];
+    const written = new Set<string>();
+    let reused = 0;
     for (const format of options.formats) {
-      const output = exporters[format](course, runtime);
-      built.push(
-        ...writeOutput(tempDir, output).map((f) => ({ ...f, path: `${course.id}/${f.path}` })),
-      );
+      const lms = formatLms[format];
+      const key = formatKey(course, format, lms ? runtime(lms) : undefined);
+      const earlier = stamps[format];
+      if (key && earlier?.key === key && isIntact(finalDir, earlier)) {
+        reused++;
+        for (const file of Object.keys(earlier.files)) {
+          built.push({
+            path: `${course.id}/${file}`,
+            bytes: statSync(path.join(finalDir, file)).size,
+          });
+        }
+        continue;
+      }
+      const files = outputFiles(exporters[format](course, runtime));
+      writeFiles(tempDir, files);
+      for (const [file, bytes] of files) {
+        built.push({ path: `${course.id}/${file}`, bytes: bytes.byteLength });
+        written.add(topLevel(file));
+      }
+      if (key) stamps[format] = stampOf(key, files);
+      else delete stamps[format];
     }
     mkdirSync(finalDir, { recursive: true });
-    for (const name of readdirSync(tempDir)) {
+    for (const name of written) {
       rmSync(path.join(finalDir, name), { recursive: true, force: true });
       renameSync(path.join(tempDir, name), path.join(finalDir, name));
     }
     rmSync(tempDir, { recursive: true, force: true });
-    return built;
+    if (written.size > 0) writeStamps(finalDir, stamps);
+    return { files: built, reusedFormats: reused };
   } catch (error) {
     rmSync(tempDir, { recursive: true, force: true });
     throw error;

@@ -1,4 +1,4 @@
-export type { BuildOptions, BuiltFile } from './build.ts';
+export type { BuildOptions, BuiltCourse, BuiltFile } from './build.ts';
 export { buildCourse } from './build.ts';
 export type { NoticeCondition, NoticeEntry } from './data-notice.ts';
 export { dataSentToLms, noticeEntries } from './data-notice.ts';

@@ -43,6 +43,20 @@ const options: sanitizeHtml.IOptions = {
   },
 };
 
+/**
+ * The same authored HTML is sanitized once per format, for the print view and for the guide:
+ * remember the results (the function is pure), so a build of every format pays once.
+ * Bounded, because a preview or watch session sees each edit as new HTML.
+ */
+const sanitized = new Map<string, string>();
+const rememberedLimit = 20_000;
+
 export function sanitize(html: string): string {
-  return sanitizeHtml(html, options);
+  let clean = sanitized.get(html);
+  if (clean === undefined) {
+    clean = sanitizeHtml(html, options);
+    if (sanitized.size >= rememberedLimit) sanitized.clear();
+    sanitized.set(html, clean);
+  }
+  return clean;
 }

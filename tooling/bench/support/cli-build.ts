@@ -14,10 +14,11 @@ export interface BuildFigures extends ProcessFigures {
 /**
  * How much a build finds ready: `cold` is a new process, an empty output folder and an
  * empty runtime cache (so Vite bundles the runtime, as on a fresh clone); `warm` is the
- * same with the runtime cache filled by an earlier build of the same sources, as for an
- * author's second build.
+ * same with the runtime cache filled by an earlier build of the same sources; `unchanged`
+ * also keeps the output of that earlier build, as for an author who runs the build again
+ * with nothing changed (the builder then reuses every output: build-stamp.ts).
  */
-export type Cache = 'cold' | 'warm';
+export type Cache = 'cold' | 'warm' | 'unchanged';
 
 let compiled = false;
 
@@ -40,17 +41,21 @@ export async function measureBuild(
   }
   const args = (out: string) => [cli, 'build', ...sources, '--format', formats, '--out', out];
   const warmCache = mkdtempSync(path.join(tempDir, 'runtime-cache-'));
+  const keptOut = cache === 'unchanged' ? mkdtempSync(path.join(tempDir, 'build-')) : undefined;
   const all: ProcessFigures[] = [];
   try {
-    if (cache === 'warm') await buildOnce(args, { TEACH_IN_RUNTIME_CACHE: warmCache }, tempDir);
+    if (cache !== 'cold') {
+      await buildOnce(args, { TEACH_IN_RUNTIME_CACHE: warmCache }, tempDir, keptOut);
+    }
     for (let i = 0; i < runs; i += 1) {
       const runtimeCache =
-        cache === 'warm' ? warmCache : mkdtempSync(path.join(tempDir, 'runtime-cache-'));
-      all.push(await buildOnce(args, { TEACH_IN_RUNTIME_CACHE: runtimeCache }, tempDir));
+        cache === 'cold' ? mkdtempSync(path.join(tempDir, 'runtime-cache-')) : warmCache;
+      all.push(await buildOnce(args, { TEACH_IN_RUNTIME_CACHE: runtimeCache }, tempDir, keptOut));
       if (cache === 'cold') rmSync(runtimeCache, { recursive: true, force: true });
     }
   } finally {
     rmSync(warmCache, { recursive: true, force: true });
+    if (keptOut) rmSync(keptOut, { recursive: true, force: true });
   }
   return {
     wallMs: median(all.map((r) => r.wallMs)),
@@ -61,15 +66,17 @@ export async function measureBuild(
   };
 }
 
+/** One build, into `keptOut` when given (left in place), else into a new folder removed after. */
 async function buildOnce(
   args: (out: string) => string[],
   env: Record<string, string>,
   tempDir: string,
+  keptOut?: string,
 ): Promise<ProcessFigures> {
-  const out = mkdtempSync(path.join(tempDir, 'build-'));
+  const out = keptOut ?? mkdtempSync(path.join(tempDir, 'build-'));
   try {
     return await measureNode(args(out), repoRoot, env);
   } finally {
-    rmSync(out, { recursive: true, force: true });
+    if (!keptOut) rmSync(out, { recursive: true, force: true });
   }
 }

@@ -21,6 +21,7 @@ export async function runBuild(
   paths: readonly string[],
   formatOption: string | undefined,
   outOption: string | undefined,
+  rebuild = false,
 ): Promise<number> {
   const formats = parseFormats(formatOption);
   if (typeof formats === 'string') {
@@ -42,15 +43,21 @@ export async function runBuild(
       const built = await buildCourse(course, {
         formats,
         outDir,
-        warn: (message) => process.stderr.write(`warning: ${message}\n`),
+        rebuild,
       });
-      const bytes = built.reduce((sum, f) => sum + f.bytes, 0);
+      const bytes = built.files.reduce((sum, f) => sum + f.bytes, 0);
       const ms = Math.round(performance.now() - started);
       const state = stateSizes(course, formats)
         .map((s) => `${s.format} ${s.worstCase}${s.limit === null ? '' : `/${s.limit}`}`)
         .join(', ');
+      const unchanged =
+        built.reusedFormats === 0
+          ? ''
+          : built.reusedFormats === formats.length
+            ? ', unchanged since the last build'
+            : `, ${built.reusedFormats} of ${formats.length} formats unchanged`;
       process.stdout.write(
-        `built ${course.id}: ${formats.join(', ')} (${built.length} files, ${(bytes / 1024).toFixed(1)} KB) in ${ms} ms; worst-case saved progress: ${state} characters\n`,
+        `built ${course.id}: ${formats.join(', ')} (${built.files.length} files, ${(bytes / 1024).toFixed(1)} KB${unchanged}) in ${ms} ms; worst-case saved progress: ${state} characters\n`,
       );
     } catch (error) {
       process.stderr.write(

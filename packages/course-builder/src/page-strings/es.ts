@@ -27,15 +27,15 @@ export const es: PageStrings = {
       'El certificado de finalización muestra el título del curso, el nombre y el logotipo del sindicato, tu nombre, la fecha y un código de control de la edición del curso. Se crea en este dispositivo y no envía nada.',
     certificateFromLms:
       'Tu nombre es el que tu plataforma de aprendizaje (LMS) da al curso; solo se lee, nunca se envía de vuelta.',
-    certificateTyped: 'Escribes tu nombre tú mismo; no se guarda.',
+    certificateTyped: 'Tu nombre lo escribes tú; no se guarda.',
     lmsIntro:
-      'Este curso envía estos datos a tu plataforma de formación (LMS), y nada más. La plataforma ya sabe quién eres porque has iniciado sesión. Tu organización decide quién puede ver estos datos y cuánto tiempo se guardan.',
+      'Este curso envía estos datos a tu plataforma de aprendizaje (LMS), y nada más. La plataforma ya sabe quién eres porque has iniciado sesión. Tu organización decide quién puede ver estos datos y cuánto tiempo se guardan.',
     standaloneIntro:
-      'Esta copia del curso no envía nada a nadie: no hay ninguna plataforma de formación (LMS) detrás.',
+      'Esta copia del curso no envía nada a nadie: no hay ninguna plataforma de aprendizaje (LMS) detrás.',
     standaloneProgress:
       'Tu progreso y tus respuestas se quedan en este navegador, en este dispositivo. Si borras los datos del navegador, se borran.',
     outsideLms:
-      'Si abres este paquete fuera de una plataforma de formación, no envía nada y guarda tu progreso en este navegador.',
+      'Si abres este paquete fuera de una plataforma de aprendizaje, no envía nada y guarda tu progreso en este navegador.',
     reflectionsStay:
       'Lo que escribes en las preguntas de reflexión se queda en este dispositivo. Nunca se envía a la plataforma.',
     reflectionsShared:
@@ -46,7 +46,7 @@ export const es: PageStrings = {
     fieldLabel: 'Campo del LMS',
     what: {
       status: 'Si has terminado el curso',
-      statusAndSuccess: 'Si has terminado el curso y, si tiene nota, si has aprobado',
+      statusAndSuccess: 'Si has terminado el curso y, si se puntúa, si has aprobado',
       success: 'Si has aprobado',
       location: 'La página en la que estás, para que puedas volver a ella',
       progress:
@@ -65,7 +65,7 @@ export const es: PageStrings = {
       answeredAt: 'Cuándo respondiste',
       latency: 'Cuánto tardaste en responder',
       moduleResult:
-        'Para cada módulo: si lo terminaste y, si tiene nota, tu puntuación y si aprobaste',
+        'Para cada módulo: si lo terminaste y, si se puntúa, tu puntuación y si aprobaste',
     },
   },
 };

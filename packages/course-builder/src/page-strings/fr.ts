@@ -9,7 +9,7 @@ export const fr: PageStrings = {
   citedOn: 'Citée à la page :',
   print: {
     intro:
-      'Tout le cours à imprimer : chaque module, avec les questions et leurs choix, sans les réponses. Utilisez Imprimer dans votre navigateur (ou Enregistrer en PDF) ; il tient sur A4 et Letter.',
+      'Tout le cours à imprimer : chaque module, avec les questions et leurs choix, sans les réponses. Utilisez Imprimer dans votre navigateur (ou Enregistrer en PDF) ; il tient sur A4 et sur Lettre US.',
     trueFalse: 'Vrai / Faux',
     matchWith: 'Associez chacun à l’un de :',
     putInOrder: 'Mettez dans l’ordre :',
@@ -39,7 +39,7 @@ export const fr: PageStrings = {
     reflectionsStay:
       'Ce que vous écrivez dans les questions de réflexion reste sur cet appareil. Ce n’est jamais envoyé à la plateforme.',
     reflectionsShared:
-      'L’auteur du cours a choisi d’envoyer votre texte à la plateforme pour ces questions de réflexion seulement :',
+      'La personne qui a créé le cours a choisi d’envoyer votre texte à la plateforme pour ces questions de réflexion seulement :',
     otherReflectionsStay:
       'Ce que vous écrivez dans les autres questions de réflexion reste sur cet appareil et n’est jamais envoyé.',
     eachAnswer: 'Pour chaque question à laquelle vous répondez :',
@@ -51,7 +51,7 @@ export const fr: PageStrings = {
       location: 'La page où vous êtes, pour que vous puissiez y revenir',
       progress:
         'Votre progression : les pages vues, vos réponses et les questions qui vous ont été posées (pas vos réflexions privées)',
-      exit: 'Si vous êtes parti avant la fin, pour que vous puissiez continuer plus tard',
+      exit: 'Si vous avez quitté le cours avant la fin, pour que vous puissiez continuer plus tard',
       sessionTime: 'Le temps passé dans le cours cette fois-ci',
       scoreRaw: 'Votre score en pourcentage',
       scoreRange: 'Le score le plus bas et le plus haut possibles (0 et 100)',

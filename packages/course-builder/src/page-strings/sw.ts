@@ -24,14 +24,14 @@ export const sw: PageStrings = {
   dataNotice: 'Kozi hii inarekodi nini',
   notice: {
     certificate:
-      'Cheti cha kumaliza kozi kinaonyesha jina la kozi, jina na nembo ya chama, jina lako, tarehe na nambari ya uthibitisho ya toleo la kozi. Kinatengenezwa kwenye kifaa hiki na hakitumi chochote.',
+      'Cheti cha kumaliza kozi kinaonyesha jina la kozi, jina na nembo ya chama, jina lako, tarehe na msimbo wa uthibitisho wa toleo la kozi. Kinatengenezwa kwenye kifaa hiki na hakitumi chochote.',
     certificateFromLms:
-      'Jina lako ni lile mfumo wako wa kujifunzia (LMS) unaloipa kozi; linasomwa tu, halirudishwi.',
+      'Jina lako ni lile jukwaa lako la mafunzo (LMS) linaloipa kozi; linasomwa tu, halirudishwi.',
     certificateTyped: 'Unaandika jina lako mwenyewe; halihifadhiwi.',
     lmsIntro:
-      'Kozi hii inatuma data ifuatayo kwenye mfumo wako wa mafunzo (LMS), na hakuna kingine. LMS tayari inakujua kupitia akaunti uliyoingia nayo. Shirika lako ndilo linaamua nani anaweza kuona data hii na itahifadhiwa kwa muda gani.',
+      'Kozi hii inatuma data ifuatayo kwenye jukwaa lako la mafunzo (LMS), na hakuna kingine. LMS tayari inakujua kupitia akaunti uliyoingia nayo. Shirika lako ndilo linaamua nani anaweza kuona data hii na itahifadhiwa kwa muda gani.',
     standaloneIntro:
-      'Nakala hii ya kozi haitumi chochote kwa mtu yeyote: hakuna mfumo wa mafunzo (LMS) nyuma yake.',
+      'Nakala hii ya kozi haitumi chochote kwa mtu yeyote: hakuna jukwaa la mafunzo (LMS) nyuma yake.',
     standaloneProgress:
       'Maendeleo yako na majibu yako yanabaki kwenye kivinjari hiki, kwenye kifaa hiki. Ukifuta data ya kivinjari, yanafutika.',
     outsideLms:

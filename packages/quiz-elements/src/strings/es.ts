@@ -8,7 +8,7 @@ export const es: Strings = {
   incorrect: 'No del todo.',
   rightAnswerIs: 'La respuesta correcta:',
   rightAnswer: 'respuesta correcta',
-  yourChoice: 'tu elección',
+  yourChoice: 'tu opción',
   hint: 'Pista',
   next: 'Siguiente',
   previous: 'Anterior',
@@ -19,7 +19,7 @@ export const es: Strings = {
   resultsHeading: 'Tu resultado',
   score: (percent) => `Tu puntuación: ${percent} %.`,
   passed: 'Has aprobado.',
-  failed: 'Esta vez no has llegado a la nota para aprobar.',
+  failed: 'Esta vez no has llegado a la nota mínima para aprobar.',
   passMark: (percent) => `Para aprobar necesitas un ${percent} %.`,
   unanswered: (count) =>
     count === 1 ? 'Quedó 1 pregunta sin responder.' : `Quedaron ${count} preguntas sin responder.`,
@@ -41,7 +41,7 @@ export const es: Strings = {
   printCertificate: 'Imprimir o guardar el certificado',
   yourName: 'Tu nombre, tal como debe aparecer en el certificado',
   certificateNotYet:
-    'Mira todas las páginas y alcanza la nota mínima para obtener un certificado de finalización.',
+    'Para obtener un certificado de finalización, mira todas las páginas y llega a la nota mínima para aprobar.',
   contents: 'Contenido',
   currentPage: 'estás aquí',
   seenPage: 'vista',

@@ -43,7 +43,7 @@ export const fr: Strings = {
   printCertificate: 'Imprimer ou enregistrer l’attestation',
   yourName: 'Votre nom, tel qu’il doit figurer sur l’attestation',
   certificateNotYet:
-    'Voyez toutes les pages et atteignez la note requise pour obtenir une attestation.',
+    'Voyez toutes les pages et atteignez la note de réussite pour obtenir une attestation.',
   contents: 'Sommaire',
   currentPage: 'vous êtes ici',
   seenPage: 'vue',
@@ -80,7 +80,7 @@ export const fr: Strings = {
   reflectionStaysHere:
     'Ce que vous écrivez reste sur cet appareil. Ce n’est pas envoyé à la plateforme de formation (LMS).',
   reflectionIsShared:
-    'Ce que vous écrivez est envoyé à la plateforme de formation (LMS) avec vos réponses ; les organisateurs du cours peuvent le lire.',
+    'Ce que vous écrivez est envoyé à la plateforme de formation (LMS) avec vos réponses ; les personnes qui organisent le cours peuvent le lire.',
   savedOnDevice: 'Enregistré sur cet appareil.',
   savedAndSent: 'Enregistré et envoyé à la plateforme de formation.',
   // Saving and progress codes.

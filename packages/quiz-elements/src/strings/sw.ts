@@ -36,10 +36,10 @@ export const sw: Strings = {
   hasCompleted: 'amemaliza kozi',
   onDate: (date: string) => `tarehe ${date}.`,
   verification: (id: string, version: string, code: string) =>
-    `Kozi ${id}, toleo ${version}, nambari ya uthibitisho ${code}`,
+    `Kozi ${id}, toleo ${version}, msimbo wa uthibitisho ${code}`,
   printCertificate: 'Chapisha au hifadhi cheti',
   yourName: 'Jina lako, kama linavyopaswa kuonekana kwenye cheti',
-  certificateNotYet: 'Ona kila ukurasa na ufikie alama ya kufaulu ili upate cheti.',
+  certificateNotYet: 'Ona kila ukurasa na ufikie alama za kufaulu ili upate cheti.',
   contents: 'Yaliyomo',
   currentPage: 'uko hapa',
   seenPage: 'umeshaona',
@@ -90,7 +90,7 @@ export const sw: Strings = {
   progressStartAgain: 'Anza upya',
   progressStartedAgain: 'Umeanza upya. Maendeleo yako yanahifadhiwa kuanzia sasa.',
   lrsUnreachable:
-    'Jukwaa la mafunzo halipatikani, kwa hiyo maendeleo yako hayatumwi. Yamewekwa kwenye kifaa hiki. Hali hii ikiendelea, mwambie mratibu wa kozi.',
+    'Jukwaa la mafunzo halipatikani, kwa hiyo maendeleo yako hayatumwi. Yamewekwa kwenye kifaa hiki. Hali hii ikiendelea, mwambie mwandaaji wa kozi.',
   saveLocalOnly:
     'Maendeleo yako yako salama kwenye kifaa hiki na yatatumwa utakapofungua kozi tena.',
   progressCodeSummary: 'Endelea kwenye kifaa kingine',

@@ -11,7 +11,10 @@ const tooLarge = (maxBytes: number) => new HttpError(413, `Request body over ${m
 export function limitBody(maxBytes: number): MiddlewareHandler {
   return bodyLimit({
     maxSize: maxBytes,
-    onError: () => {
+    onError: (c) => {
+      // The rest of the body is not read: whatever the answer, the connection closes after
+      // it, or the client would send its next request after bytes the server dropped.
+      c.header('connection', 'close');
       throw tooLarge(maxBytes);
     },
   });

@@ -44,9 +44,7 @@ export function errorResponse(
   options: ErrorPageOptions,
   extra: Readonly<Record<string, string>> = {},
 ): Response {
-  const headers: Record<string, string> = { ...options.headers, ...extra };
-  // The rest of an oversized body is not read: close instead of draining it.
-  if (status === 413) headers.connection = 'close';
+  const headers = { ...options.headers, ...extra };
   return options.format === 'json'
     ? c.json({ error: message }, status, headers)
     : c.text(`${message}\n`, status, headers);

@@ -3,6 +3,7 @@ import {
   Hono,
   type ListeningServer,
   listen,
+  type MiddlewareHandler,
   policies,
   securityHeaders,
   withErrorPages,
@@ -48,11 +49,12 @@ export const defaultLearner: Learner = { id: 'learner-1', name: 'Learner, Test' 
 
 /**
  * The host's server: an app with lms-host's headers (its pages frame package files, so
- * framing is not refused) and plain-text error pages, the host's own files under /host/.
+ * framing is not refused) and plain-text error pages, then `guards` (which Hono runs only
+ * for routes added after them), then the host's own files under /host/.
  */
-export function hostApp(): Hono {
+export function hostApp(...guards: MiddlewareHandler[]): Hono {
   const app = new Hono();
-  app.use(securityHeaders({ isolated: false }));
+  app.use(securityHeaders({ isolated: false }), ...guards);
   withErrorPages(app, { format: 'text' });
   app.route('/', hostAssetRoutes());
   return app;

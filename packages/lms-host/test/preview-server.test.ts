@@ -61,6 +61,8 @@ describe('the preview server', () => {
     const preview = await startPreview({ build: ready(['web']) });
     try {
       assert.equal(await getWithHost(preview.url, 'attacker.example'), 403);
+      assert.equal(await getWithHost(`${preview.url}host/host.js`, 'attacker.example'), 403);
+      assert.equal(await getWithHost(`${preview.url}content/web/index.html`, 'attacker.example'), 403);
       assert.equal(await getWithHost(preview.url, new URL(preview.url).host), 200);
     } finally {
       await preview.close();

@@ -161,9 +161,8 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     });
 
   const context = { find: (id: string) => hosted.get(id), store, learner };
-  const app = hostApp();
   // Only pages opened as this server may use it: refuses DNS-rebinding requests.
-  app.use(onlyHosts(() => [`127.0.0.1:${port}`, `localhost:${port}`]));
+  const app = hostApp(onlyHosts(() => [`127.0.0.1:${port}`, `localhost:${port}`]));
   app.get('/', (c) => {
     // The launch names the endpoints by the host the author opened (127.0.0.1 or localhost),
     // so the content's xAPI requests stay same-origin.

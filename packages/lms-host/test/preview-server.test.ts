@@ -62,7 +62,10 @@ describe('the preview server', () => {
     try {
       assert.equal(await getWithHost(preview.url, 'attacker.example'), 403);
       assert.equal(await getWithHost(`${preview.url}host/host.js`, 'attacker.example'), 403);
-      assert.equal(await getWithHost(`${preview.url}content/web/index.html`, 'attacker.example'), 403);
+      assert.equal(
+        await getWithHost(`${preview.url}content/web/index.html`, 'attacker.example'),
+        403,
+      );
       assert.equal(await getWithHost(preview.url, new URL(preview.url).host), 200);
     } finally {
       await preview.close();

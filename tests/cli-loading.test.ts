@@ -62,7 +62,13 @@ describe('what the compiled CLI loads', () => {
     const loaded = tracedRun(['--help']);
     const sources = sourcesLoaded(loaded);
     assert.ok(sources.some((s) => s.endsWith('packages/cli/src/help.ts')));
-    for (const heavy of ['lms-host', 'workshop-server', 'course-builder', 'course-parser']) {
+    for (const heavy of [
+      'lms-host',
+      'workshop-server',
+      'http-kit',
+      'course-builder',
+      'course-parser',
+    ]) {
       assert.deepEqual(
         sources.filter((s) => s.includes(`packages/${heavy}/`)),
         [],
@@ -70,6 +76,7 @@ describe('what the compiled CLI loads', () => {
       );
     }
     assert.ok(!sources.some((s) => s.includes('cli/src/commands/')), 'no command code');
+    assert.ok(!sources.some((s) => /node_modules[/\\](@hono[/\\])?hono|@hono/.test(s)), 'no Hono');
     assert.deepEqual(
       loaded.filter((f) => bundler.test(f)),
       [],

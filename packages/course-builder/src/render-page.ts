@@ -1,5 +1,6 @@
 import type { Block, Course, LmsKind, Module, Page } from '@teach-in/course-schema';
 import { mapHtmlFields, questionTags } from '@teach-in/course-schema';
+import { type CourseConnections, coursePagePolicy } from '@teach-in/http-kit/csp';
 import { courseLayout } from '@teach-in/lms-bridge/state';
 import { renderDataNotice } from './data-notice.ts';
 import { endOfCourse } from './end-of-course.ts';
@@ -14,35 +15,20 @@ import { sanitize } from './sanitize.ts';
 export const runtimeFiles = { js: 'teach-in.js', css: 'teach-in.css', page: 'index.html' } as const;
 
 /**
- * A package talks to nothing outside its own folder. Lit's styles use constructable
- * stylesheets, which style-src does not govern, so no 'unsafe-inline' is needed. A page
- * served by `teach-in workshop` talks to that server, its own origin. Only cmi5 connects
- * elsewhere: to the LRS the launch URL names, unknown at build time. Its policy here has
- * no connect-src (and so no default-src, which would stand in for it; every other
- * directive is listed instead), and the runtime adds a second policy with exactly the
- * launch's origins before any request (lms-bridge cmi5-connections.ts).
+ * Where each kind of package may connect; the policy texts are http-kit's (csp.ts), shared
+ * with the servers. A package talks to nothing outside its own folder; a page served by
+ * `teach-in workshop` talks to that server; cmi5 to the LRS its launch names.
  */
-const connectSources = {
-  scorm12: ["default-src 'none'", "connect-src 'none'"],
-  scorm2004: ["default-src 'none'", "connect-src 'none'"],
-  standalone: ["default-src 'none'", "connect-src 'none'"],
-  cmi5: ["object-src 'none'", "frame-src 'none'", "worker-src 'none'", "manifest-src 'none'"],
-  workshop: ["default-src 'none'", "connect-src 'self'"],
-} as const satisfies Record<LmsKind, readonly string[]>;
+const connections = {
+  scorm12: 'none',
+  scorm2004: 'none',
+  standalone: 'none',
+  cmi5: 'launch',
+  workshop: 'self',
+} as const satisfies Record<LmsKind, CourseConnections>;
 
-function contentSecurityPolicy(lms: LmsKind): string {
-  return [
-    ...connectSources[lms],
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    // The offline copy's captions are data: URLs (render-media.ts): file:// loads no track.
-    lms === 'standalone' ? "media-src 'self' data:" : "media-src 'self'",
-    "font-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
+const contentSecurityPolicy = (lms: LmsKind) =>
+  coursePagePolicy(connections[lms], lms === 'standalone');
 
 const rtlLanguages = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'yi']);
 
@@ -204,8 +190,26 @@ export interface PageOptions {
   anchor: (pageId: string, key: string) => string;
 }
 
+/** What a server adds to the page it serves (the workshop's link back, a participant's data). */
+export interface PageSlots {
+  /** HTML right after `<body>`. */
+  bodyStart?: string;
+  /** HTML right before `</body>`. */
+  bodyEnd?: string;
+}
+
+/** A course page rendered once; each call fills its slots (cheap: two joins). */
+export type PageTemplate = (slots?: PageSlots) => string;
+
 /** The course as one HTML page: content first, so it shows before the script runs. */
 export function renderCoursePage(course: Course, options: PageOptions): string {
+  return coursePageTemplate(course, options)();
+}
+
+const slot = (html: string | undefined) => (html ? `${html}\n` : '');
+
+/** The course page with its slots open, for a server that adds to it per request. */
+export function coursePageTemplate(course: Course, options: PageOptions): PageTemplate {
   const language = course.language;
   const dir = rtlLanguages.has(language.split('-')[0] ?? '') ? 'rtl' : 'ltr';
   const t = pageStringsFor(language);
@@ -229,7 +233,7 @@ export function renderCoursePage(course: Course, options: PageOptions): string {
     extraPage(extraPages.dataNotice, t.dataNotice, renderDataNotice(course, options.lms, t)),
   ].filter(Boolean);
   const end = endOfCourse(course);
-  return `<!doctype html>
+  const head = `<!doctype html>
 <html lang="${escapeHtml(language)}" dir="${dir}">
 <head>
 <meta charset="utf-8">
@@ -241,7 +245,8 @@ export function renderCoursePage(course: Course, options: PageOptions): string {
 <script src="${runtimeFiles.js}" defer></script>
 </head>
 <body>
-${renderHeader(course)}
+`;
+  const body = `${renderHeader(course)}
 <main>
 <ti-course data-lms="${options.lms}" data-print="${printFile}" data-course-key="${escapeHtml(course.id)}" data-completion="${
     course.completion
@@ -252,9 +257,9 @@ ${end.children}
 </ti-course>
 <script type="application/json" id="ti-layout">${jsonForScript(courseLayout(course))}</script>
 </main>
-</body>
-</html>
 `;
+  return (slots = {}) =>
+    `${head}${slot(slots.bodyStart)}${body}${slot(slots.bodyEnd)}</body>\n</html>\n`;
 }
 
 /** The print view (print-view.ts) with the same policy and stylesheet, and no script. */

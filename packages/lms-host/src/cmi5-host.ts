@@ -4,19 +4,21 @@
  * routes, which the preview mounts too.
  */
 import { readFileSync, realpathSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { type Cmi5CourseInfo, readCmi5Course } from './cmi5-course.ts';
 import {
-  type Cmi5LaunchMode,
-  type Cmi5Learner,
-  type Cmi5Lms,
-  createCmi5Lms,
-  sendJson,
-} from './cmi5-lms.ts';
+  cors,
+  Hono,
+  HttpError,
+  type ListeningServer,
+  listen,
+  policies,
+  securityHeaders,
+  withErrorPages,
+} from '@teach-in/http-kit';
+import { type Cmi5CourseInfo, readCmi5Course } from './cmi5-course.ts';
+import { type Cmi5LaunchMode, type Cmi5Learner, type Cmi5Lms, createCmi5Lms } from './cmi5-lms.ts';
 import { Cmi5Store, type StoredStatement } from './cmi5-store.ts';
-import { decodePath, serveFile } from './http.ts';
+import { decodePath, packageFile, rawPathOf } from './http.ts';
 import { folderSource } from './package-source.ts';
 
 export type { Cmi5LaunchMode, Cmi5Learner } from './cmi5-lms.ts';
@@ -53,8 +55,6 @@ export interface RunningCmi5Host {
   states(): Readonly<Record<string, string>>;
   close(): Promise<void>;
 }
-
-const launchPageCsp = "default-src 'none'; frame-src 'self'; style-src 'unsafe-inline'";
 
 /** The file a cmi5 host keeps one course and learner's records in. */
 export function cmi5StoreFile(dataDir: string, courseId: string, learnerId: string): string {
@@ -93,48 +93,29 @@ export async function startCmi5Host(options: Cmi5HostOptions): Promise<RunningCm
     store,
     ...(options.registration === undefined ? {} : { registration: options.registration }),
   });
-  let origin = '';
   let lrsOrigin = '';
 
-  const server: Server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', origin);
-    if (request.method === 'GET' && url.pathname === '/') {
-      const mode = url.searchParams.get('launchMode');
-      const launchMode: Cmi5LaunchMode = mode === 'Browse' || mode === 'Review' ? mode : 'Normal';
-      response.writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
-        'cache-control': 'no-store',
-        'content-security-policy': launchPageCsp,
-      });
-      response.end(
-        launchPage(
-          course.title,
-          lms.launch({ origin: lrsOrigin, contentBase: '/content/', mode: launchMode }),
-        ),
-      );
-      return;
-    }
-    if (request.method === 'GET' && url.pathname.startsWith('/content/')) {
-      const relative = decodePath(url.pathname.slice('/content/'.length));
-      if (relative === undefined) sendJson(response, 400, { error: 'Bad path' });
-      else serveFile(files, relative, response);
-      return;
-    }
-    lms
-      .route(request, response, url)
-      .then((answered) => {
-        if (!answered) sendJson(response, 404, { error: 'Not found' });
-      })
-      .catch(() => response.end());
+  const app = lmsApp();
+  app.get('/', (c) => {
+    const mode = c.req.query('launchMode');
+    const launchMode: Cmi5LaunchMode = mode === 'Browse' || mode === 'Review' ? mode : 'Normal';
+    const launchUrl = lms.launch({ origin: lrsOrigin, contentBase: '/content/', mode: launchMode });
+    return c.html(launchPage(course.title, launchUrl), 200, {
+      'content-security-policy': policies.cmi5LaunchPage,
+    });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
-  lrsOrigin = origin;
-  const lrs = options.lrsOnAnotherOrigin ? await startLrs(lms, () => origin) : undefined;
+  app.get('/content/*', (c) => {
+    const relative = decodePath(rawPathOf(c).slice('/content/'.length));
+    if (relative === undefined) throw new HttpError(400, 'Bad path');
+    return packageFile(c, files, relative);
+  });
+  app.route('/', lms.routes);
+  const server = await listen(app, options.port === undefined ? {} : { port: options.port });
+  lrsOrigin = server.origin;
+  const lrs = options.lrsOnAnotherOrigin ? await startLrs(lms, server.origin) : undefined;
   if (lrs) lrsOrigin = lrs.origin;
   return {
-    url: `${origin}/`,
+    url: server.url,
     lrsUrl: `${lrsOrigin}/`,
     course,
     registration: lms.registration,
@@ -142,44 +123,29 @@ export async function startCmi5Host(options: Cmi5HostOptions): Promise<RunningCm
     states: () => store.states,
     close: async () => {
       await lrs?.close();
-      await closeServer(server);
+      await server.close();
     },
   };
 }
 
-function closeServer(server: Server): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    server.closeAllConnections();
-    server.close((error) => (error ? reject(error) : resolve()));
-  });
+/** A cmi5 host's app: lms-host's headers, refusals as JSON (its callers are programs). */
+function lmsApp(): Hono {
+  const app = new Hono();
+  app.use(securityHeaders({ isolated: false }));
+  return withErrorPages(app, { format: 'json' });
 }
 
 /** The LMS's xAPI and fetch routes on their own port, open to the content's origin by CORS. */
-async function startLrs(
-  lms: Cmi5Lms,
-  contentOrigin: () => string,
-): Promise<{ origin: string; close(): Promise<void> }> {
-  const server: Server = createServer((request, response) => {
-    response.setHeader('access-control-allow-origin', contentOrigin());
-    response.setHeader('vary', 'origin');
-    if (request.method === 'OPTIONS') {
-      response.writeHead(204, {
-        'access-control-allow-methods': 'GET, PUT, POST',
-        'access-control-allow-headers': 'authorization, content-type, x-experience-api-version',
-        'access-control-max-age': '600',
-      });
-      response.end();
-      return;
-    }
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    lms
-      .route(request, response, url)
-      .then((answered) => {
-        if (!answered) sendJson(response, 404, { error: 'Not found' });
-      })
-      .catch(() => response.end());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, close: () => closeServer(server) };
+function startLrs(lms: Cmi5Lms, contentOrigin: string): Promise<ListeningServer> {
+  const app = lmsApp();
+  app.use(
+    cors({
+      origin: contentOrigin,
+      allowMethods: ['GET', 'PUT', 'POST'],
+      allowHeaders: ['authorization', 'content-type', 'x-experience-api-version'],
+      maxAge: 600,
+    }),
+  );
+  app.route('/', lms.routes);
+  return listen(app);
 }

@@ -20,22 +20,37 @@ export function hostScripts(config: HostConfig): string {
   return `${runtime}<script src="/host/host.js"></script>`;
 }
 
-/** A bare LMS page: the content in a frame filling the window, as an LMS shows it. */
-export function hostPage(config: HostConfig): string {
+/** A page of the host's own (host or preview): one stylesheet, no inline code. */
+export function hostPageShell(page: {
+  title: string;
+  stylesheet: string;
+  bodyTag: string;
+  body: string;
+}): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
-<title>${escapeHtml(config.title)} (Teach-in host)</title>
-<link rel="stylesheet" href="/host/host.css">
+<title>${escapeHtml(page.title)}</title>
+<link rel="stylesheet" href="${page.stylesheet}">
 </head>
-<body class="ti-host">
-<main id="content" class="ti-host-content"></main>
-${configScript(config)}
-${hostScripts(config)}
+${page.bodyTag}
+${page.body}
 </body>
 </html>
 `;
+}
+
+/** A bare LMS page: the content in a frame filling the window, as an LMS shows it. */
+export function hostPage(config: HostConfig): string {
+  return hostPageShell({
+    title: `${config.title} (Teach-in host)`,
+    stylesheet: '/host/host.css',
+    bodyTag: '<body class="ti-host">',
+    body: `<main id="content" class="ti-host-content"></main>
+${configScript(config)}
+${hostScripts(config)}`,
+  });
 }

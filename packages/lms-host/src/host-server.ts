@@ -1,5 +1,13 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import {
+  type Context,
+  Hono,
+  type ListeningServer,
+  listen,
+  type MiddlewareHandler,
+  policies,
+  securityHeaders,
+  withErrorPages,
+} from '@teach-in/http-kit';
 import {
   type AttemptStore,
   type CmiData,
@@ -7,8 +15,8 @@ import {
   memoryAttemptStore,
 } from './attempt-store.ts';
 import { hostPage } from './host-page.ts';
-import { type HostConfig, type HostedPackage, handleLaunchRequest, hostConfig } from './hosting.ts';
-import { hostPageCsp, send, serveHostAsset } from './http.ts';
+import { type HostConfig, type HostedPackage, hostConfig, launchRoutes } from './hosting.ts';
+import { hostAssetRoutes } from './http.ts';
 import type { Learner } from './launch-data.ts';
 import type { PackageInfo } from './manifest.ts';
 import { openPackage } from './package-source.ts';
@@ -39,23 +47,22 @@ export interface RunningHost {
 
 export const defaultLearner: Learner = { id: 'learner-1', name: 'Learner, Test' };
 
-export async function listen(server: Server, port = 0): Promise<string> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+/**
+ * The host's server: an app with lms-host's headers (its pages frame package files, so
+ * framing is not refused) and plain-text error pages, then `guards` (which Hono runs only
+ * for routes added after them), then the host's own files under /host/.
+ */
+export function hostApp(...guards: MiddlewareHandler[]): Hono {
+  const app = new Hono();
+  app.use(securityHeaders({ isolated: false }), ...guards);
+  withErrorPages(app, { format: 'text' });
+  app.route('/', hostAssetRoutes());
+  return app;
 }
 
-export function closeServer(server: Server): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    server.closeAllConnections();
-    server.close((error) => (error ? reject(error) : resolve()));
-  });
-}
+/** A host or preview page, under the host pages' policy. */
+export const hostPageResponse = (c: Context, html: string, status: 200 | 500 = 200) =>
+  c.html(html, status, { 'content-security-policy': policies.hostPage });
 
 /**
  * Hosts a SCORM package like an LMS: reads its manifest, seeds the data an LMS owns, launches
@@ -86,34 +93,22 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const config = () => hostConfig(hosted, learner, store, info.title);
   const context = { find: (id: string) => (id === hosted.id ? hosted : undefined), store, learner };
 
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname === '/' && request.method === 'GET') {
-      send(response, 200, hostPage(config()), 'text/html; charset=utf-8', {
-        'content-security-policy': hostPageCsp,
-      });
-      return;
-    }
-    if (request.method === 'GET' && serveHostAsset(url.pathname, response)) return;
-    handleLaunchRequest(request, response, url, context)
-      .then((handled) => {
-        if (!handled) send(response, 404, 'Not found', 'text/plain');
-      })
-      .catch((error: Error) => send(response, 500, error.message, 'text/plain'));
-  });
-  let url: string;
+  const app = hostApp();
+  app.get('/', (c) => hostPageResponse(c, hostPage(config())));
+  app.route('/', launchRoutes(context));
+  let server: ListeningServer;
   try {
-    url = await listen(server, options.port);
+    server = await listen(app, options.port === undefined ? {} : { port: options.port });
   } catch (error) {
     opened.dispose();
     throw error;
   }
   return {
-    url,
+    url: server.url,
     info,
     config,
     async close() {
-      await closeServer(server);
+      await server.close();
       opened.dispose();
     },
   };

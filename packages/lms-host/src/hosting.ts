@@ -1,6 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type Context, Hono, HttpError, readJson } from '@teach-in/http-kit';
 import type { AttemptKey, AttemptStore, CmiData } from './attempt-store.ts';
-import { decodePath, readJsonBody, sendJson, serveFile } from './http.ts';
+import { decodePath, packageFile, rawPathOf } from './http.ts';
 import { type LaunchData, type Learner, launchData } from './launch-data.ts';
 import type { PackageInfo } from './manifest.ts';
 import type { FileSource } from './package-source.ts';
@@ -60,53 +60,60 @@ export function hostConfig(
   return { ...base, entry: launch.entry, seed: launch.seed };
 }
 
+type LaunchContext = {
+  find(id: string): HostedPackage | undefined;
+  store: AttemptStore;
+  learner: Learner;
+};
+
+/** A refusal scorm-again reports to the content as a failed call (error 101). */
+const scormRefusal = (c: Context, status: 400 | 404 | 405, message: string) =>
+  c.json({ result: false, errorCode: 101, message }, status);
+
+async function commit(c: Context, store: AttemptStore, key: AttemptKey): Promise<Response> {
+  // Too large or not JSON is the same refusal as JSON that is not CMI data.
+  const body = await readJson(c, maxCommitBytes, { requireType: false }).catch(() => undefined);
+  const cmi = (body as { cmi?: unknown } | undefined)?.cmi;
+  if (typeof cmi !== 'object' || cmi === null || Array.isArray(cmi)) {
+    // scorm-again reports this to the content as a failed commit (error 101 / 391).
+    return scormRefusal(c, 400, 'Not a CMI commit');
+  }
+  store.save(key, cmi as CmiData);
+  return c.json({ result: true, errorCode: 0 });
+}
+
 /**
  * The LMS side of every launch: package files under /content/<id>/, commits posted by
  * scorm-again to /lms/<id>/commit (persisted as the LMS's copy of the attempt), and
- * /lms/<id>/reset to start a fresh attempt. Returns false when the path is not one of these.
+ * /lms/<id>/reset to start a fresh attempt.
  */
-export async function handleLaunchRequest(
-  request: IncomingMessage,
-  response: ServerResponse,
-  url: URL,
-  context: { find(id: string): HostedPackage | undefined; store: AttemptStore; learner: Learner },
-): Promise<boolean> {
-  const match = /^\/(content|lms)\/([^/]+)\/(.*)$/.exec(url.pathname);
-  if (!match) return false;
-  const [, area, encodedId, rest] = match as unknown as [string, string, string, string];
-  const hosted = context.find(decodePath(encodedId) ?? '');
-  if (!hosted) {
-    sendJson(response, 404, { result: false, errorCode: 101, message: 'No such package' });
-    return true;
-  }
-  if (area === 'content') {
-    const relative = decodePath(rest);
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      sendJson(response, 405, { message: 'Method not allowed' });
-    } else if (relative === undefined) sendJson(response, 400, { message: 'Bad path' });
-    else serveFile(hosted.files, relative, response);
-    return true;
-  }
-  const key = attemptKey(hosted, context.learner);
-  if (request.method !== 'POST' || !key) {
-    sendJson(response, 405, { result: false, errorCode: 101, message: 'Method not allowed' });
-    return true;
-  }
-  if (rest === 'commit') {
-    const body = await readJsonBody(request, maxCommitBytes);
-    const cmi = (body as { cmi?: unknown } | undefined)?.cmi;
-    if (typeof cmi !== 'object' || cmi === null || Array.isArray(cmi)) {
-      // scorm-again reports this to the content as a failed commit (error 101 / 391).
-      sendJson(response, 400, { result: false, errorCode: 101, message: 'Not a CMI commit' });
-      return true;
+export function launchRoutes(context: LaunchContext): Hono {
+  const app = new Hono();
+  const handler = async (c: Context) => {
+    // Matched on the path as sent: a package id or file name may hold an encoded slash.
+    const match = /^\/(content|lms)\/([^/]+)\/(.*)$/.exec(rawPathOf(c));
+    if (!match) throw new HttpError(404, 'Not found');
+    const [, area, encodedId, rest] = match as unknown as [string, string, string, string];
+    const hosted = context.find(decodePath(encodedId) ?? '');
+    if (!hosted) return scormRefusal(c, 404, 'No such package');
+    if (area === 'content') {
+      const relative = decodePath(rest);
+      if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+        return c.json({ message: 'Method not allowed' }, 405);
+      }
+      if (relative === undefined) return c.json({ message: 'Bad path' }, 400);
+      return packageFile(c, hosted.files, relative);
     }
-    context.store.save(key, cmi as CmiData);
-    sendJson(response, 200, { result: true, errorCode: 0 });
-  } else if (rest === 'reset') {
-    context.store.clear(key);
-    sendJson(response, 200, { result: true });
-  } else {
-    sendJson(response, 404, { message: 'Not found' });
-  }
-  return true;
+    const key = attemptKey(hosted, context.learner);
+    if (c.req.method !== 'POST' || !key) return scormRefusal(c, 405, 'Method not allowed');
+    if (rest === 'commit') return commit(c, context.store, key);
+    if (rest === 'reset') {
+      context.store.clear(key);
+      return c.json({ result: true });
+    }
+    return c.json({ message: 'Not found' }, 404);
+  };
+  app.all('/content/*', handler);
+  app.all('/lms/*', handler);
+  return app;
 }

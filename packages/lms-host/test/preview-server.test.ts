@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { describe, test } from 'node:test';
+import { Hono } from '@teach-in/http-kit';
 import { memorySource } from '../src/package-source.ts';
 import { type LmsTarget, lmsTargets } from '../src/preview/lms-targets.ts';
 import { type PreviewBuild, startPreview } from '../src/preview/preview-server.ts';
@@ -16,14 +17,7 @@ const demoTarget: LmsTarget = {
   description: 'A standard whose content calls the host over HTTP.',
   launch: ({ origin, learner }) =>
     `index.html?endpoint=${encodeURIComponent(`${origin}/demo/`)}&actor=${encodeURIComponent(learner.id)}`,
-  routes: [
-    (_request, response, url) => {
-      if (url.pathname !== '/demo/ping') return false;
-      response.writeHead(200, { 'content-type': 'text/plain' });
-      response.end('pong');
-      return true;
-    },
-  ],
+  routes: [new Hono().get('/demo/ping', (c) => c.text('pong'))],
 };
 
 const ready = (formats: string[]): PreviewBuild => ({
@@ -67,6 +61,11 @@ describe('the preview server', () => {
     const preview = await startPreview({ build: ready(['web']) });
     try {
       assert.equal(await getWithHost(preview.url, 'attacker.example'), 403);
+      assert.equal(await getWithHost(`${preview.url}host/host.js`, 'attacker.example'), 403);
+      assert.equal(
+        await getWithHost(`${preview.url}content/web/index.html`, 'attacker.example'),
+        403,
+      );
       assert.equal(await getWithHost(preview.url, new URL(preview.url).host), 200);
     } finally {
       await preview.close();

@@ -1,9 +1,8 @@
-import type { IncomingMessage } from 'node:http';
+import { type Context, type RateLimiter, sessionCookieOf } from '@teach-in/http-kit';
 import type { ServedCourse } from './courses.ts';
-import { parseCookies } from './http.ts';
 import type { LiveUpdates } from './live.ts';
 import type { LoginGuard } from './login-guard.ts';
-import { hashSecret, type RateLimiter, type RateLimits } from './security.ts';
+import { hashSecret, type RateLimits } from './security.ts';
 import type { Participant, WorkshopStore } from './store.ts';
 
 export const cookieNames = {
@@ -25,20 +24,15 @@ export interface WorkshopContext {
   joinUrl: () => string;
 }
 
-export function participantOf(
-  context: WorkshopContext,
-  request: IncomingMessage,
-): Participant | undefined {
-  const session = parseCookies(request).get(cookieNames.participant);
-  if (!session || session.length > 100) return undefined;
-  return context.store.participantBySession(hashSecret(session));
+export function participantOf(context: WorkshopContext, c: Context): Participant | undefined {
+  const session = sessionCookieOf(c, cookieNames.participant);
+  return session ? context.store.participantBySession(hashSecret(session)) : undefined;
 }
 
-export function isFacilitator(context: WorkshopContext, request: IncomingMessage): boolean {
-  const session = parseCookies(request).get(cookieNames.facilitator);
-  return !!session && session.length <= 100 && context.facilitatorSessions.has(hashSecret(session));
+export function isFacilitator(context: WorkshopContext, c: Context): boolean {
+  const session = sessionCookieOf(c, cookieNames.facilitator);
+  return !!session && context.facilitatorSessions.has(hashSecret(session));
 }
 
-export function clientAddress(request: IncomingMessage): string {
-  return request.socket.remoteAddress ?? 'unknown';
-}
+/** What every route handler is: the server's context and the request's. */
+export type Handler = (context: WorkshopContext, c: Context) => Response | Promise<Response>;

@@ -1,4 +1,10 @@
-import { packageFiles, runtimeFiles, runtimeFor } from '@teach-in/course-builder';
+import {
+  type PageTemplate,
+  packageFiles,
+  packagePage,
+  runtimeFiles,
+  runtimeFor,
+} from '@teach-in/course-builder';
 import type { Course, Question } from '@teach-in/course-schema';
 import type { WorkshopConfig } from '@teach-in/lms-bridge/workshop-protocol';
 
@@ -8,8 +14,8 @@ export interface ServedCourse {
   files: ReadonlyMap<string, Uint8Array>;
   questions: ReadonlyMap<string, Question>;
   pageIds: ReadonlySet<string>;
-  /** Learner page before the per-participant config is added. */
-  page: string;
+  /** The learner page, its slots open for the link back and each participant's config. */
+  page: PageTemplate;
 }
 
 /** Builds every course with the same builder as `teach-in build`, in memory. */
@@ -20,11 +26,11 @@ export async function prepareCourses(
   for (const course of courses) {
     if (served.has(course.id)) throw new Error(`Two courses have the id "${course.id}".`);
     const runtime = await runtimeFor(course.language, ['workshop']);
-    const files = packageFiles(course, runtime, 'workshop');
+    const page = packagePage(course, 'workshop');
+    const files = packageFiles(course, runtime, 'workshop', page);
     // The one addition to the course's look: room around the link back to the workshop page.
     const css = new TextDecoder().decode(files.get(runtimeFiles.css));
     files.set(runtimeFiles.css, new TextEncoder().encode(`${css}\n${workshopNavCss}\n`));
-    const page = new TextDecoder().decode(files.get(runtimeFiles.page));
     const questions = new Map<string, Question>();
     const pageIds = new Set<string>();
     for (const module of course.modules) {
@@ -56,7 +62,5 @@ const workshopNav =
 /** The learner page for one participant: where to send, and where they left off. */
 export function learnerPage(served: ServedCourse, config: WorkshopConfig): string {
   const data = `<script type="application/json" id="ti-workshop">${jsonForScript(config)}</script>`;
-  return served.page
-    .replace('<body>', `<body>\n${workshopNav}`)
-    .replace('</body>', `${data}\n</body>`);
+  return served.page({ bodyStart: workshopNav, bodyEnd: data });
 }

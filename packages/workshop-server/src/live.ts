@@ -1,12 +1,11 @@
-import type { ServerResponse } from 'node:http';
-import { securityHeaders } from './security.ts';
+import { type Context, type EventChannel, eventStream } from '@teach-in/http-kit';
 
 /**
  * Server-sent events to the facilitator's dashboards. Many answers arriving together
  * make one update: changes are gathered for a moment, then the counts are read once.
  */
 export class LiveUpdates {
-  readonly #clients = new Set<ServerResponse>();
+  readonly #clients = new Set<EventChannel>();
   #timer: NodeJS.Timeout | undefined;
   readonly #heartbeat: NodeJS.Timeout;
 
@@ -16,22 +15,18 @@ export class LiveUpdates {
   ) {
     // A comment line now and then keeps proxies and phones from closing an idle stream.
     this.#heartbeat = setInterval(() => {
-      for (const client of this.#clients) client.write(': keep-alive\n\n');
+      for (const client of this.#clients) client.comment('keep-alive');
     }, 25_000);
     this.#heartbeat.unref();
   }
 
-  subscribe(response: ServerResponse): void {
-    response.writeHead(200, {
-      ...securityHeaders,
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      connection: 'keep-alive',
+  /** A dashboard's event stream: the counts now, then after every change. */
+  subscribe(c: Context): Response {
+    return eventStream(c, { retryMs: 2000 }, (client) => {
+      this.#clients.add(client);
+      this.#write(client, this.read());
+      return () => this.#clients.delete(client);
     });
-    response.write('retry: 2000\n\n');
-    this.#clients.add(response);
-    response.on('close', () => this.#clients.delete(response));
-    this.#write(response, this.read());
   }
 
   changed(): void {
@@ -46,11 +41,11 @@ export class LiveUpdates {
   close(): void {
     clearInterval(this.#heartbeat);
     clearTimeout(this.#timer);
-    for (const client of this.#clients) client.end();
+    for (const client of [...this.#clients]) client.close();
     this.#clients.clear();
   }
 
-  #write(client: ServerResponse, data: unknown): void {
-    client.write(`event: counts\ndata: ${JSON.stringify(data)}\n\n`);
+  #write(client: EventChannel, data: unknown): void {
+    client.send('counts', JSON.stringify(data));
   }
 }

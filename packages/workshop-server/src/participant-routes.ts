@@ -1,165 +1,96 @@
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
 import { runtimeFiles } from '@teach-in/course-builder';
-import { clientAddress, cookieNames, participantOf, type WorkshopContext } from './context.ts';
-import { learnerPage, type ServedCourse } from './courses.ts';
 import {
   assertSameOrigin,
-  clearedCookie,
+  type Context,
+  clearSessionCookie,
+  clientAddress,
+  contentTypeOf,
   HttpError,
-  noContent,
+  policies,
   readForm,
   readJson,
-  redirect,
-  send,
-  sessionCookie,
-} from './http.ts';
+  setSessionCookie,
+} from '@teach-in/http-kit';
+import { cookieNames, participantOf, type WorkshopContext } from './context.ts';
+import { learnerPage, type ServedCourse } from './courses.ts';
 import { homePage, joinPage, pollPage } from './pages.ts';
 import { responseProblem, storedResponse, verdict } from './question-options.ts';
-import { coursePageCsp, hashSecret, newSessionId } from './security.ts';
+import { hashSecret, newSessionId } from './security.ts';
 import type { Participant } from './store.ts';
 import { answerBody, bodyLimits, checkNickname, progressBody } from './validation.ts';
 
-const html = 'text/html; charset=utf-8';
-
-const contentTypes: Record<string, string> = {
-  '.html': html,
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.mp3': 'audio/mpeg',
-  '.mp4': 'video/mp4',
-  '.pdf': 'application/pdf',
-};
-
-function take(
-  context: WorkshopContext,
-  limiter: 'join' | 'joinTotal' | 'answer' | 'progress',
-  key: string,
-) {
-  if (!context.limiters[limiter].take(key)) {
-    throw new HttpError(429, 'Too many requests; wait a moment and try again.');
-  }
+export function showHome(context: WorkshopContext, c: Context) {
+  const participant = participantOf(context, c);
+  if (!participant) return c.html(joinPage(context.retentionDays));
+  const { courses, store, retentionDays } = context;
+  return c.html(homePage(participant, courses, store.currentPoll(), retentionDays));
 }
 
-export function showHome(
-  context: WorkshopContext,
-  request: IncomingMessage,
-  response: ServerResponse,
-) {
-  const participant = participantOf(context, request);
-  if (!participant) {
-    send(response, 200, joinPage(context.retentionDays), html);
-    return;
-  }
-  const page = homePage(
-    participant,
-    context.courses,
-    context.store.currentPoll(),
-    context.retentionDays,
-  );
-  send(response, 200, page, html);
-}
-
-export async function join(
-  context: WorkshopContext,
-  request: IncomingMessage,
-  response: ServerResponse,
-) {
-  assertSameOrigin(request);
-  take(context, 'join', clientAddress(request));
-  take(context, 'joinTotal', 'every address');
-  const form = await readForm(request, bodyLimits.form);
+export async function join(context: WorkshopContext, c: Context) {
+  assertSameOrigin(c);
+  context.limiters.join.takeOrRefuse(clientAddress(c));
+  context.limiters.joinTotal.takeOrRefuse('every address');
+  const form = await readForm(c, bodyLimits.form);
   const checked = checkNickname(form.get('nickname'));
   if ('problem' in checked) {
     const page = joinPage(context.retentionDays, checked.problem, form.get('nickname') ?? '');
-    send(response, 400, page, html);
-    return;
+    return c.html(page, 400);
   }
   const session = newSessionId();
   context.store.join(checked.nickname, hashSecret(session));
   context.live.changed();
   // The cookie lives as long as the data may: the retention period.
-  const maxAge = context.retentionDays * 24 * 60 * 60;
-  redirect(response, '/', {
-    'set-cookie': sessionCookie(cookieNames.participant, session, maxAge),
-  });
+  setSessionCookie(c, cookieNames.participant, session, context.retentionDays * 24 * 60 * 60);
+  return c.redirect('/', 303);
 }
 
-export function requireParticipant(
-  context: WorkshopContext,
-  request: IncomingMessage,
-): Participant {
-  const participant = participantOf(context, request);
+export function requireParticipant(context: WorkshopContext, c: Context): Participant {
+  const participant = participantOf(context, c);
   if (!participant) throw new HttpError(403, 'Join the workshop first.');
   return participant;
 }
 
 /** The participant deletes their own data: progress, answers and votes go with them. */
-export function leave(
-  context: WorkshopContext,
-  request: IncomingMessage,
-  response: ServerResponse,
-) {
-  assertSameOrigin(request);
-  const participant = requireParticipant(context, request);
+export function leave(context: WorkshopContext, c: Context) {
+  assertSameOrigin(c);
+  const participant = requireParticipant(context, c);
   context.store.forget(participant.id);
   context.live.changed();
-  redirect(response, '/', { 'set-cookie': clearedCookie(cookieNames.participant) });
+  clearSessionCookie(c, cookieNames.participant);
+  return c.redirect('/', 303);
 }
 
-export function showPoll(
-  context: WorkshopContext,
-  request: IncomingMessage,
-  response: ServerResponse,
-  notice?: string,
-) {
-  const participant = participantOf(context, request);
-  if (!participant) {
-    redirect(response, '/');
-    return;
-  }
+export function showPoll(context: WorkshopContext, c: Context) {
+  const participant = participantOf(context, c);
+  if (!participant) return c.redirect('/', 303);
+  const notice = c.req.query('voted') === undefined ? undefined : 'Your vote is in.';
   const poll = context.store.currentPoll();
   const myVote = poll ? context.store.voteOf(poll.id, participant.id) : undefined;
-  send(response, 200, pollPage(poll, myVote, notice), html);
+  return c.html(pollPage(poll, myVote, notice));
 }
 
-export async function vote(
-  context: WorkshopContext,
-  request: IncomingMessage,
-  response: ServerResponse,
-) {
-  assertSameOrigin(request);
-  const participant = requireParticipant(context, request);
-  take(context, 'answer', String(participant.id));
-  const form = await readForm(request, bodyLimits.form);
+export async function vote(context: WorkshopContext, c: Context) {
+  assertSameOrigin(c);
+  const participant = requireParticipant(context, c);
+  context.limiters.answer.takeOrRefuse(String(participant.id));
+  const form = await readForm(c, bodyLimits.form);
   const poll = context.store.currentPoll();
   if (!poll || form.get('poll') !== String(poll.id)) {
     throw new HttpError(400, 'That poll is closed.');
   }
   const choice = form.get('choice');
-  if (!choice || !poll.choices.some((c) => c.id === choice)) {
+  if (!choice || !poll.choices.some((option) => option.id === choice)) {
     throw new HttpError(400, 'Pick one of the choices.');
   }
   context.store.vote(poll.id, participant.id, choice);
   context.live.changed();
-  redirect(response, '/poll?voted=1');
+  return c.redirect('/poll?voted=1', 303);
 }
 
 /** `/c/<course-id>/...`: the learner page, its files, and the tracker's two endpoints. */
-export async function courseRoute(
-  context: WorkshopContext,
-  request: IncomingMessage,
-  response: ServerResponse,
-  pathname: string,
-) {
-  const [, , encodedId = '', ...rest] = pathname.split('/');
+export async function courseRoute(context: WorkshopContext, c: Context) {
+  const [, , encodedId = '', ...rest] = new URL(c.req.url).pathname.split('/');
   let courseId: string;
   let file: string;
   try {
@@ -170,22 +101,16 @@ export async function courseRoute(
   }
   const served = context.courses.get(courseId);
   if (!served) throw new HttpError(404, 'No such course.');
-  if (rest.length === 0) {
-    redirect(response, `/c/${encodeURIComponent(courseId)}/`);
-    return;
-  }
-  const participant = participantOf(context, request);
-  if (request.method === 'POST') {
-    assertSameOrigin(request);
+  if (rest.length === 0) return c.redirect(`/c/${encodeURIComponent(courseId)}/`, 303);
+  const participant = participantOf(context, c);
+  if (c.req.method === 'POST') {
+    assertSameOrigin(c);
     if (!participant) throw new HttpError(403, 'Join the workshop first.');
-    if (file === 'progress') return saveProgress(context, request, response, served, participant);
-    if (file === 'answer') return saveAnswer(context, request, response, served, participant);
+    if (file === 'progress') return saveProgress(context, c, served, participant);
+    if (file === 'answer') return saveAnswer(context, c, served, participant);
     throw new HttpError(404, 'No such endpoint.');
   }
-  if (!participant) {
-    redirect(response, '/');
-    return;
-  }
+  if (!participant) return c.redirect('/', 303);
   if (file === '' || file === runtimeFiles.page) {
     const saved = context.store.progressOf(participant.id, courseId);
     const page = learnerPage(served, {
@@ -193,45 +118,42 @@ export async function courseRoute(
       writer: randomBytes(12).toString('base64url'),
       ...saved,
     });
-    send(response, 200, page, html, { 'content-security-policy': coursePageCsp });
-    return;
+    return c.html(page, 200, { 'content-security-policy': policies.servedCoursePage });
   }
   const bytes = served.files.get(file);
   if (!bytes) throw new HttpError(404, 'Not found.');
-  const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  send(response, 200, bytes, type, {
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+    'content-type': contentTypeOf(file),
     'cache-control': 'private, no-cache',
-    'content-security-policy': coursePageCsp,
+    'content-security-policy': policies.servedCoursePage,
   });
 }
 
 async function saveProgress(
   context: WorkshopContext,
-  request: IncomingMessage,
-  response: ServerResponse,
+  c: Context,
   served: ServedCourse,
   participant: Participant,
 ) {
-  take(context, 'progress', String(participant.id));
-  const parsed = progressBody.safeParse(await readJson(request, bodyLimits.progress));
+  context.limiters.progress.takeOrRefuse(String(participant.id));
+  const parsed = progressBody.safeParse(await readJson(c, bodyLimits.progress));
   if (!parsed.success) throw new HttpError(400, 'Malformed progress.');
   const body = parsed.data;
   if (body.location !== undefined && !served.pageIds.has(body.location)) {
     throw new HttpError(400, 'Unknown page.');
   }
   context.store.saveProgress(participant.id, served.course.id, body);
-  noContent(response);
+  return c.body(null, 204);
 }
 
 async function saveAnswer(
   context: WorkshopContext,
-  request: IncomingMessage,
-  response: ServerResponse,
+  c: Context,
   served: ServedCourse,
   participant: Participant,
 ) {
-  take(context, 'answer', String(participant.id));
-  const parsed = answerBody.safeParse(await readJson(request, bodyLimits.answer));
+  context.limiters.answer.takeOrRefuse(String(participant.id));
+  const parsed = answerBody.safeParse(await readJson(c, bodyLimits.answer));
   if (!parsed.success) throw new HttpError(400, 'Malformed answer.');
   const { questionId, response: picked, writer, seq } = parsed.data;
   const question = served.questions.get(questionId);
@@ -247,5 +169,5 @@ async function saveAnswer(
     seq,
   });
   context.live.changed();
-  noContent(response);
+  return c.body(null, 204);
 }

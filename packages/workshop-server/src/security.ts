@@ -1,4 +1,7 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import type { RateRule } from '@teach-in/http-kit';
+
+export type { RateRule } from '@teach-in/http-kit';
 
 /** A session id for a cookie: 256 random bits. */
 export function newSessionId(): string {
@@ -27,50 +30,6 @@ export function tokenMatches(typed: string, token: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-export interface RateRule {
-  /** Requests allowed at once. */
-  burst: number;
-  /** Requests regained per minute. */
-  perMinute: number;
-}
-
-/**
- * Token buckets in memory, one per key (an IP address or a session). Memory stays bounded:
- * full buckets are dropped, since a missing bucket is a full one.
- */
-export class RateLimiter {
-  readonly #buckets = new Map<string, { tokens: number; at: number }>();
-
-  constructor(
-    private readonly rule: RateRule,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Takes one token for `key`; false when the key has none left. */
-  take(key: string): boolean {
-    const now = this.now();
-    const bucket = this.#buckets.get(key) ?? { tokens: this.rule.burst, at: now };
-    const regained = ((now - bucket.at) / 60_000) * this.rule.perMinute;
-    bucket.tokens = Math.min(this.rule.burst, bucket.tokens + regained);
-    bucket.at = now;
-    if (bucket.tokens < 1) {
-      this.#buckets.set(key, bucket);
-      return false;
-    }
-    bucket.tokens -= 1;
-    this.#buckets.set(key, bucket);
-    if (this.#buckets.size > 10_000) this.#prune(now);
-    return true;
-  }
-
-  #prune(now: number): void {
-    for (const [key, bucket] of this.#buckets) {
-      const refilled = bucket.tokens + ((now - bucket.at) / 60_000) * this.rule.perMinute;
-      if (refilled >= this.rule.burst) this.#buckets.delete(key);
-    }
-  }
-}
-
 /**
  * The rate limits; a workshop of 200 phones behind one hall router (one address, NAT)
  * stays below them. Facilitator token attempts are not limited but slowed (login-guard.ts).
@@ -92,41 +51,3 @@ export const defaultRateLimits: RateLimits = {
   answer: { burst: 60, perMinute: 60 },
   progress: { burst: 120, perMinute: 120 },
 };
-
-/** Every server page: its own files only, no framing, no referrer, no sniffing. */
-export const pageCsp = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "connect-src 'self'",
-  "form-action 'self'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/**
- * The learner page and its files: the course's own policy (its meta tag says the same),
- * plus no framing. Both policies apply, so neither can loosen the other.
- */
-export const coursePageCsp = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "media-src 'self'",
-  "font-src 'none'",
-  "connect-src 'self'",
-  "form-action 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-export const securityHeaders = {
-  'content-security-policy': pageCsp,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-} as const;

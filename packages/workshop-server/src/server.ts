@@ -1,21 +1,22 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { type Course, themeCss } from '@teach-in/course-schema';
-import type { WorkshopContext } from './context.ts';
+import {
+  Hono,
+  HttpError,
+  listen,
+  policies,
+  RateLimiter,
+  securityHeaders,
+  withErrorPages,
+} from '@teach-in/http-kit';
+import type { Handler, WorkshopContext } from './context.ts';
 import { prepareCourses } from './courses.ts';
 import * as facilitator from './facilitator-routes.ts';
-import { HttpError, send } from './http.ts';
 import { lanAddress } from './lan.ts';
 import { LiveUpdates } from './live.ts';
 import { defaultLoginSlowdown, LoginGuard, type LoginSlowdown } from './login-guard.ts';
 import * as participant from './participant-routes.ts';
-import {
-  defaultRateLimits,
-  newFacilitatorToken,
-  RateLimiter,
-  type RateLimits,
-} from './security.ts';
-import { readStaticFiles } from './static-files.ts';
+import { defaultRateLimits, newFacilitatorToken, type RateLimits } from './security.ts';
+import { readStaticFiles, type StaticFile } from './static-files.ts';
 import { WorkshopStore } from './store.ts';
 import { liveCounts } from './summary.ts';
 
@@ -48,23 +49,14 @@ export interface RunningWorkshop {
 export const defaultRetentionDays = 30;
 const dayMs = 24 * 60 * 60 * 1000;
 
-type Handler = (
-  context: WorkshopContext,
-  request: IncomingMessage,
-  response: ServerResponse,
-) => void | Promise<void>;
-
 /** Exact routes by method and path; `/c/<course>/...` is matched by prefix below. */
 const routes: Record<string, Handler> = {
   'GET /': participant.showHome,
   'POST /join': participant.join,
   'POST /leave': participant.leave,
-  'GET /poll': (context, request, response) => {
-    const voted = new URL(request.url ?? '/', 'http://x').searchParams.has('voted');
-    participant.showPoll(context, request, response, voted ? 'Your vote is in.' : undefined);
-  },
+  'GET /poll': participant.showPoll,
   'POST /poll': participant.vote,
-  'GET /qr.svg': (context, _request, response) => facilitator.qrCode(context, response),
+  'GET /qr.svg': facilitator.qrCode,
   'GET /facilitator': facilitator.showDashboard,
   'POST /facilitator/login': facilitator.login,
   'POST /facilitator/logout': facilitator.logout,
@@ -74,6 +66,36 @@ const routes: Record<string, Handler> = {
   'POST /facilitator/poll/close': facilitator.closePoll,
   'GET /facilitator/export.csv': facilitator.exportCsv,
 };
+
+/**
+ * The workshop's app: the whole security header set (its pages are never framed), plain
+ * text refusals, a bug's details only in the terminal.
+ */
+function workshopApp(context: WorkshopContext, statics: Map<string, StaticFile>): Hono {
+  const app = new Hono();
+  app.use(securityHeaders({ isolated: true, policy: policies.serverPage }));
+  withErrorPages(app, {
+    format: 'text',
+    unexpected: 'Something went wrong on the workshop server.',
+  });
+  for (const [key, handler] of Object.entries(routes)) {
+    const [method, path] = key.split(' ') as [string, string];
+    app.on(method, path, (c) => handler(context, c));
+  }
+  app.on(['GET', 'POST'], '/c/*', (c) => participant.courseRoute(context, c));
+  for (const [path, asset] of statics) {
+    app.get(path, (c) =>
+      c.body(asset.bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': asset.type }),
+    );
+  }
+  // A known path asked with another method.
+  for (const path of new Set(Object.keys(routes).map((key) => key.split(' ')[1]!))) {
+    app.all(path, () => {
+      throw new HttpError(405, 'Method not allowed.');
+    });
+  }
+  return app;
+}
 
 /** Starts the workshop: builds the courses, opens the database, removes expired data, listens. */
 export async function startWorkshopServer(
@@ -106,76 +128,27 @@ export async function startWorkshopServer(
     joinUrl: () => joinUrl,
   };
 
-  const server = createServer(async (request, response) => {
-    try {
-      const method = request.method === 'HEAD' ? 'GET' : (request.method ?? '');
-      const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-      const route = routes[`${method} ${pathname}`];
-      const asset = statics.get(pathname);
-      if (route) await route(context, request, response);
-      else if (pathname.startsWith('/c/') && (method === 'GET' || method === 'POST')) {
-        await participant.courseRoute(context, request, response, pathname);
-      } else if (asset && method === 'GET') send(response, 200, asset.bytes, asset.type);
-      else if (Object.keys(routes).some((key) => key.endsWith(` ${pathname}`))) {
-        throw new HttpError(405, 'Method not allowed.');
-      } else throw new HttpError(404, 'Not found.');
-    } catch (error) {
-      refuse(response, error);
-    }
+  const server = await listen(workshopApp(context, statics), {
+    port: options.port ?? 0,
+    hostname: options.lan ? '0.0.0.0' : '127.0.0.1',
+    slowClientTimeouts: true,
   });
-  // A slow client cannot hold a connection open by sending its request byte by byte.
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 15_000;
-
-  const host = options.lan ? '0.0.0.0' : '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}/`;
+  const url = server.url;
   const lanIp = options.lan ? lanAddress() : undefined;
-  joinUrl = lanIp ? `http://${lanIp}:${port}/` : url;
+  joinUrl = lanIp ? `http://${lanIp}:${server.port}/` : url;
 
   return {
     url,
     joinUrl,
     token: context.token,
     purged,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        context.live.close();
-        server.closeAllConnections();
-        server.close((error) => {
-          store.close();
-          if (error) reject(error);
-          else resolve();
-        });
-      }),
+    async close() {
+      context.live.close();
+      try {
+        await server.close();
+      } finally {
+        store.close();
+      }
+    },
   };
-}
-
-function refuse(response: ServerResponse, error: unknown): void {
-  if (response.headersSent) {
-    response.destroy();
-    return;
-  }
-  if (error instanceof HttpError) {
-    const headers: Record<string, string> = {};
-    if (error.status === 429) headers['retry-after'] = '60';
-    // The rest of an oversized body is not read: close instead of draining it.
-    if (error.status === 413) headers.connection = 'close';
-    send(response, error.status, `${error.message}\n`, 'text/plain; charset=utf-8', headers);
-    return;
-  }
-  console.error(error);
-  send(
-    response,
-    500,
-    'Something went wrong on the workshop server.\n',
-    'text/plain; charset=utf-8',
-  );
 }

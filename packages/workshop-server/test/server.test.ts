@@ -72,6 +72,20 @@ describe('workshop server', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it("the learner page is the builder's, with the link back and the participant's config in its slots", async () => {
+    const cookie = await join(workshop.url, 'Slot');
+    const response = await fetch(new URL('/c/room-course/', workshop.url), { headers: { cookie } });
+    const page = await response.text();
+    assert.match(page, /<body>\n<nav class="ti-workshop-nav" aria-label="Workshop">/);
+    assert.match(
+      page,
+      /<script type="application\/json" id="ti-workshop">\{"endpoint":"\/c\/room-course\/","writer":"[\w-]+"[^<]*<\/script>\n<\/body>/,
+    );
+    assert.equal(page.match(/<body>/g)?.length, 1);
+    assert.match(response.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+    assert.equal(response.headers.get('x-frame-options'), 'DENY');
+  });
+
   it("serves the stylesheet with the course's theme, light and dark, like the course", async () => {
     const css = await (await fetch(new URL('/static/workshop.css', workshop.url))).text();
     assert.match(css, /var\(--ti-accent, #9b1c1c\)/);

@@ -1,9 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type ExportOutput, exporters, runtimeFor, runtimeKinds } from '@teach-in/course-builder';
+import {
+  type PackageFormat,
+  packageContents,
+  runtimeFor,
+  runtimeKinds,
+} from '@teach-in/course-builder';
 import { loadCourse } from '@teach-in/course-parser';
-import type { ExportFormat } from '@teach-in/course-schema';
 import {
   type FileSource,
   lmsTargets,
@@ -13,7 +17,6 @@ import {
   type RunningPreview,
   startPreview,
 } from '@teach-in/lms-host';
-import { unzipSync } from 'fflate';
 import { exitCodes } from '../exit-codes.ts';
 import { watchCourse } from './watch-course.ts';
 
@@ -35,15 +38,10 @@ export interface CoursePreview {
 
 export const defaultPreviewDataDir = path.join(tmpdir(), 'teach-in-preview');
 
-function filesOf(output: ExportOutput): FileSource {
-  const files =
-    output.kind === 'folder' ? output.files : new Map(Object.entries(unzipSync(output.bytes)));
-  return memorySource(files);
-}
-
 /**
- * Loads and builds a course for every LMS in the preview's switch, in memory: the same
- * exporters as `teach-in build`, so the preview runs exactly what would be uploaded.
+ * Loads and builds a course for every LMS in the preview's switch, in memory: the files the
+ * exporters of `teach-in build` would zip, served as they are, so the preview runs exactly
+ * what would be uploaded without zipping and unzipping it.
  */
 export async function buildForPreview(courseDir: string): Promise<PreviewBuild> {
   const title = path.basename(courseDir);
@@ -60,12 +58,11 @@ export async function buildForPreview(courseDir: string): Promise<PreviewBuild> 
   const formats = lmsTargets
     .map((target) => target.format)
     // A target whose format the builder does not export yet is simply not offered.
-    .filter((format) => Object.hasOwn(exporters, format)) as ExportFormat[];
+    .filter((format): format is PackageFormat => Object.hasOwn(packageContents, format));
   const runtime = await runtimeFor(course.language, runtimeKinds(formats));
   const packages = new Map<string, FileSource>();
-  for (const target of lmsTargets) {
-    if (!Object.hasOwn(exporters, target.format)) continue;
-    packages.set(target.format, filesOf(exporters[target.format as ExportFormat](course, runtime)));
+  for (const format of formats) {
+    packages.set(format, memorySource(packageContents[format](course, runtime)));
   }
   return {
     kind: 'ready',

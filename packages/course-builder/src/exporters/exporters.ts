@@ -13,6 +13,7 @@ export type ExportOutput =
   | { kind: 'folder'; name: string; files: PackageFiles };
 
 type Exporter = (course: Course, runtime: RuntimeSource) => ExportOutput;
+type PackageContents = (course: Course, runtime: RuntimeSource) => PackageFiles;
 
 const encoder = new TextEncoder();
 
@@ -22,34 +23,46 @@ function withManifest(files: PackageFiles, manifest: (listed: string[]) => strin
   return files;
 }
 
-export const exporters = {
-  scorm12: (course, runtime) => ({
-    kind: 'file',
-    name: `${course.id}.scorm12.zip`,
-    bytes: deterministicZip(
-      withManifest(packageFiles(course, runtime, 'scorm12'), (listed) =>
-        scorm12Manifest(course, listed),
-      ),
+/**
+ * The files of each package before it is zipped: what the preview serves from memory, and
+ * what the exporters below zip. The web copy is its files as they are.
+ */
+export const packageContents = {
+  scorm12: (course, runtime) =>
+    withManifest(packageFiles(course, runtime, 'scorm12'), (listed) =>
+      scorm12Manifest(course, listed),
     ),
-  }),
-  scorm2004: (course, runtime) => ({
-    kind: 'file',
-    name: `${course.id}.scorm2004.zip`,
-    bytes: deterministicZip(
-      withManifest(packageFiles(course, runtime, 'scorm2004'), (listed) =>
-        scorm2004Manifest(course, listed),
-      ),
+  scorm2004: (course, runtime) =>
+    withManifest(packageFiles(course, runtime, 'scorm2004'), (listed) =>
+      scorm2004Manifest(course, listed),
     ),
-  }),
   cmi5: (course, runtime) => {
     const files = packageFiles(course, runtime, 'cmi5');
     files.set('cmi5.xml', encoder.encode(cmi5Manifest(course)));
-    return { kind: 'file', name: `${course.id}.cmi5.zip`, bytes: deterministicZip(files) };
+    return files;
   },
+  web: (course, runtime) => packageFiles(course, runtime, 'standalone'),
+} as const satisfies Partial<Record<ExportFormat, PackageContents>>;
+
+/** The formats that are a package of files (every one but the guide). */
+export type PackageFormat = keyof typeof packageContents;
+
+const zipped = (name: string, files: PackageFiles): ExportOutput => ({
+  kind: 'file',
+  name,
+  bytes: deterministicZip(files),
+});
+
+export const exporters = {
+  scorm12: (course, runtime) =>
+    zipped(`${course.id}.scorm12.zip`, packageContents.scorm12(course, runtime)),
+  scorm2004: (course, runtime) =>
+    zipped(`${course.id}.scorm2004.zip`, packageContents.scorm2004(course, runtime)),
+  cmi5: (course, runtime) => zipped(`${course.id}.cmi5.zip`, packageContents.cmi5(course, runtime)),
   web: (course, runtime) => ({
     kind: 'folder',
     name: 'web',
-    files: packageFiles(course, runtime, 'standalone'),
+    files: packageContents.web(course, runtime),
   }),
   guide: (course) => ({
     kind: 'file',

@@ -4,9 +4,10 @@ import { referenceAnchor } from '@teach-in/course-parser';
 import { type Course, type LmsKind, themeCss } from '@teach-in/course-schema';
 import { printCss } from '../print-view.ts';
 import {
+  coursePageTemplate,
+  type PageTemplate,
   printCssFile,
   printFile,
-  renderCoursePage,
   renderPrintPage,
   runtimeFiles,
 } from '../render-page.ts';
@@ -21,14 +22,25 @@ function stylesheet(course: Course, runtime: RuntimeBundle): string {
   return `${runtime.css}\n${themeCss(course.theme)}\n`;
 }
 
-/** The page, the runtime and every asset the content links to: what every format ships. */
-export function packageFiles(course: Course, runtimes: RuntimeSource, lms: LmsKind): PackageFiles {
+/** The package's course page with its slots open (render-page.ts), for a server to fill. */
+export function packagePage(course: Course, lms: LmsKind): PageTemplate {
+  return coursePageTemplate(course, { lms, anchor: referenceAnchor });
+}
+
+/**
+ * The page, the runtime and every asset the content links to: what every format ships.
+ * A server that fills the page's slots passes the template it renders from, so the course
+ * is rendered once.
+ */
+export function packageFiles(
+  course: Course,
+  runtimes: RuntimeSource,
+  lms: LmsKind,
+  page: PageTemplate = packagePage(course, lms),
+): PackageFiles {
   const runtime = runtimes(lms);
   const files: PackageFiles = new Map();
-  files.set(
-    runtimeFiles.page,
-    encoder.encode(renderCoursePage(course, { lms, anchor: referenceAnchor })),
-  );
+  files.set(runtimeFiles.page, encoder.encode(page()));
   files.set(printFile, encoder.encode(renderPrintPage(course, lms)));
   files.set(printCssFile, encoder.encode(printCss));
   files.set(runtimeFiles.js, encoder.encode(runtime.js));

@@ -1,5 +1,6 @@
 import { referenceAnchor } from '@teach-in/course-parser';
 import type { Block, Course, Module, Page, Workshop } from '@teach-in/course-schema';
+import { policies } from '@teach-in/http-kit/csp';
 import { escapeHtml } from '../html.ts';
 import { sanitize } from '../sanitize.ts';
 import { answerKey } from './answer-key.ts';
@@ -119,7 +120,7 @@ export function renderGuide(course: Course): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:">
+<meta http-equiv="Content-Security-Policy" content="${policies.guide}">
 <meta name="referrer" content="no-referrer">
 <title>Facilitator guide: ${escapeHtml(course.title)}</title>
 <style>${guideStyles}</style>

@@ -3,6 +3,8 @@
  * page view is a new session of the current registration; a fresh attempt is a new
  * registration; the data panel is fed the statements and state documents of that registration.
  */
+import { Hono } from '@teach-in/http-kit';
+import { cmi5Paths } from '../cmi5/routes.ts';
 import { readCmi5Course } from '../cmi5-course.ts';
 import { cmi5StoreFile } from '../cmi5-host.ts';
 import { type Cmi5Lms, createCmi5Lms } from '../cmi5-lms.ts';
@@ -15,6 +17,11 @@ export function cmi5PreviewLms(server: PreviewServerContext): TargetLms {
   /** The LMS of the course last launched; a new course id (an edited cmi5.xml) gets its own. */
   let current: Cmi5Lms | undefined;
   const panels = new Set<PanelSend>();
+  // The LMS's endpoints, answered by the current LMS; none launched yet: not found.
+  const routes = new Hono();
+  for (const path of cmi5Paths) {
+    routes.all(path, (c) => (current ? current.routes.fetch(c.req.raw) : c.notFound()));
+  }
 
   const lmsFor = (context: LaunchContext): Cmi5Lms => {
     const xml = context.files.read('cmi5.xml');
@@ -50,10 +57,7 @@ export function cmi5PreviewLms(server: PreviewServerContext): TargetLms {
       // Relative to the package root: the preview serves the files under /content/cmi5/.
       return lms.launch({ origin: context.origin, contentBase: '', mode: 'Normal' });
     },
-    routes: [
-      async (request, response, url) =>
-        current ? await current.route(request, response, url) : false,
-    ],
+    routes: [routes],
     reset() {
       current?.newRegistration();
     },

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Hono } from '@teach-in/http-kit';
 import type { RuntimeKind } from '../hosting.ts';
 import type { Learner } from '../launch-data.ts';
 import type { PackageInfo } from '../manifest.ts';
@@ -14,12 +14,8 @@ export interface LaunchContext {
   origin: string;
 }
 
-/** A route the preview server mounts for a target (cmi5's fetch and xAPI endpoints); true when it answered. */
-export type ExtraRoute = (
-  request: IncomingMessage,
-  response: ServerResponse,
-  url: URL,
-) => boolean | Promise<boolean>;
+/** Routes the preview server mounts for a target (cmi5's fetch and xAPI endpoints): a Hono app. */
+export type ExtraRoute = Hono;
 
 /** What the data panel lists: the SCORM API calls and data model, what the course keeps in
  * the browser, or the xAPI statements the LMS handled and the state documents. */

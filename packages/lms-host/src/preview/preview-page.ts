@@ -1,4 +1,4 @@
-import { configScript, escapeHtml, hostScripts } from '../host-page.ts';
+import { configScript, escapeHtml, hostPageShell, hostScripts } from '../host-page.ts';
 import type { HostConfig } from '../hosting.ts';
 import type { LmsTarget, PanelKind } from './lms-targets.ts';
 
@@ -120,17 +120,11 @@ export function previewPage(view: PreviewView): string {
     ? diagnosticsSection(view.diagnostics)
     : '<div id="content" class="ti-course-frame"></div>';
   const scripts = view.config ? `${configScript(view.config)}\n${hostScripts(view.config)}\n` : '';
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>${escapeHtml(view.title)} (Teach-in preview)</title>
-<link rel="stylesheet" href="/host/preview.css">
-</head>
-<body>
-<header class="ti-bar">
+  return hostPageShell({
+    title: `${view.title} (Teach-in preview)`,
+    stylesheet: '/host/preview.css',
+    bodyTag: '<body>',
+    body: `<header class="ti-bar">
 <h1>Preview: ${escapeHtml(view.title)}</h1>
 ${lmsSwitch(view.switch)}
 <p id="preview-status" class="ti-status" role="status"></p>
@@ -142,8 +136,6 @@ ${content}
 </main>
 ${dataPanel(view)}
 </div>
-${scripts}<script src="/host/preview.js"></script>
-</body>
-</html>
-`;
+${scripts}<script src="/host/preview.js"></script>`,
+  });
 }

@@ -1,18 +1,17 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  type Context,
+  type EventChannel,
+  eventStream,
+  listen,
+  onlyHosts,
+} from '@teach-in/http-kit';
 import { type AttemptStore, fileAttemptStore, memoryAttemptStore } from '../attempt-store.ts';
-import { closeServer, defaultLearner, listen } from '../host-server.ts';
-import { type HostedPackage, handleLaunchRequest, hostConfig } from '../hosting.ts';
-import { hostPageCsp, send, sendJson, serveHostAsset } from '../http.ts';
+import { defaultLearner, hostApp, hostPageResponse } from '../host-server.ts';
+import { type HostedPackage, hostConfig, launchRoutes } from '../hosting.ts';
 import type { Learner } from '../launch-data.ts';
 import { readManifest } from '../manifest.ts';
 import type { FileSource } from '../package-source.ts';
-import {
-  type ExtraRoute,
-  type LmsTarget,
-  lmsTargets,
-  type PanelSend,
-  type TargetLms,
-} from './lms-targets.ts';
+import { type ExtraRoute, type LmsTarget, lmsTargets, type TargetLms } from './lms-targets.ts';
 import { type PreviewDiagnostic, previewPage } from './preview-page.ts';
 
 export type { PreviewDiagnostic } from './preview-page.ts';
@@ -66,13 +65,6 @@ function hostedPackage(target: LmsTarget, files: FileSource, learner: Learner, o
   return hosted;
 }
 
-/** Only pages opened as this server may use it: refuses DNS-rebinding requests. */
-function fromThisHost(request: IncomingMessage, origin: string): boolean {
-  const host = request.headers.host ?? '';
-  const { port } = new URL(origin);
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
-}
-
 /**
  * The author's preview: the course under the LMS chosen in the switch, the calls it makes and
  * its data model beside it, and a live-reload channel (server-sent events) for rebuilds.
@@ -99,7 +91,6 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   let build = options.build;
   let origin = '';
   let hosted = new Map<string, HostedPackage>();
-  const listeners = new Set<ServerResponse>();
   let buildNumber = 0;
 
   const prepare = () => {
@@ -155,88 +146,63 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     });
   };
 
-  const events = (response: ServerResponse, url: URL) => {
-    response.writeHead(200, {
-      'content-type': 'text/event-stream',
-      'cache-control': 'no-store',
-      connection: 'keep-alive',
+  const listeners = new Set<EventChannel>();
+  const events = (c: Context) =>
+    eventStream(c, { retryMs: 1000 }, (channel) => {
+      channel.send('hello', String(buildNumber));
+      listeners.add(channel);
+      // A page whose panel lists what an LMS side recorded also hears of each new record.
+      const lms = targetLms.get(c.req.query('lms') ?? '');
+      const unsubscribe = lms?.feed((event, data) => channel.send(event, JSON.stringify(data)));
+      return () => {
+        listeners.delete(channel);
+        unsubscribe?.();
+      };
     });
-    response.write(`retry: 1000\nevent: hello\ndata: ${buildNumber}\n\n`);
-    listeners.add(response);
-    // A page whose panel lists what an LMS side recorded also hears of each new record.
-    const lms = targetLms.get(url.searchParams.get('lms') ?? '');
-    const panel: PanelSend = (event, data) =>
-      response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    const unsubscribe = lms?.feed(panel);
-    response.on('close', () => {
-      listeners.delete(response);
-      unsubscribe?.();
-    });
-  };
-
-  /** "Start a fresh attempt" for a target with its own LMS side; false for the others. */
-  const resetTargetLms = (request: IncomingMessage, response: ServerResponse, url: URL) => {
-    const match = /^\/lms\/([^/]+)\/reset$/.exec(url.pathname);
-    const lms = match?.[1] ? targetLms.get(match[1]) : undefined;
-    if (request.method !== 'POST' || !lms) return false;
-    lms.reset();
-    sendJson(response, 200, { result: true });
-    return true;
-  };
 
   const context = { find: (id: string) => hosted.get(id), store, learner };
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    if (!fromThisHost(request, origin)) {
-      send(response, 403, 'Forbidden', 'text/plain');
-      return;
+  // Only pages opened as this server may use it: refuses DNS-rebinding requests.
+  const app = hostApp(onlyHosts(() => [`127.0.0.1:${port}`, `localhost:${port}`]));
+  app.get('/', (c) => {
+    // The launch names the endpoints by the host the author opened (127.0.0.1 or localhost),
+    // so the content's xAPI requests stay same-origin.
+    const pageOrigin = `http://${c.req.header('host') ?? `127.0.0.1:${port}`}`;
+    let html: string;
+    try {
+      html = page(new URL(c.req.url), pageOrigin);
+    } catch (error) {
+      // A package the LMS side cannot launch (no cmi5.xml): say why instead of failing.
+      return c.text((error as Error).message, 500);
     }
-    const get = request.method === 'GET';
-    if (get && url.pathname === '/') {
-      // The launch names the endpoints by the host the author opened (127.0.0.1 or localhost),
-      // so the content's xAPI requests stay same-origin.
-      const pageOrigin = `http://${request.headers.host ?? new URL(origin).host}`;
-      let html: string;
-      try {
-        html = page(url, pageOrigin);
-      } catch (error) {
-        // A package the LMS side cannot launch (no cmi5.xml): say why instead of failing.
-        send(response, 500, (error as Error).message, 'text/plain');
-        return;
-      }
-      send(response, 200, html, 'text/html; charset=utf-8', {
-        'content-security-policy': hostPageCsp,
-      });
-      return;
-    }
-    if (get && url.pathname === '/preview/events') return events(response, url);
-    if (get && serveHostAsset(url.pathname, response)) return;
-    if (resetTargetLms(request, response, url)) return;
-    (async () => {
-      for (const route of routes) {
-        if (await route(request, response, url)) return;
-      }
-      if (!(await handleLaunchRequest(request, response, url, context))) {
-        send(response, 404, 'Not found', 'text/plain');
-      }
-    })().catch((error: Error) => send(response, 500, error.message, 'text/plain'));
+    return hostPageResponse(c, html);
   });
-  const url = await listen(server, options.port);
-  origin = url.replace(/\/$/, '');
+  app.get('/preview/events', events);
+  // "Start a fresh attempt" for a target with its own LMS side; the others' is launchRoutes'.
+  app.post('/lms/:format/reset', (c, next) => {
+    const lms = targetLms.get(c.req.param('format'));
+    if (!lms) return next();
+    lms.reset();
+    return c.json({ result: true });
+  });
+  for (const route of routes) app.route('/', route);
+  app.route('/', launchRoutes(context));
+  const server = await listen(app, options.port === undefined ? {} : { port: options.port });
+  const port = server.port;
+  origin = server.origin;
   prepare();
 
   return {
-    url,
+    url: server.url,
     update(next) {
       build = next;
       prepare();
       buildNumber++;
-      for (const listener of listeners) listener.write(`event: reload\ndata: ${buildNumber}\n\n`);
+      for (const listener of listeners) listener.send('reload', String(buildNumber));
     },
     listeners: () => listeners.size,
     async close() {
-      for (const listener of listeners) listener.end();
-      await closeServer(server);
+      for (const listener of listeners) listener.close();
+      await server.close();
     },
   };
 }

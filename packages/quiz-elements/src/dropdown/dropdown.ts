@@ -1,4 +1,5 @@
 import type { DropdownQuestion, DropdownSegment } from '@teach-in/course-schema';
+import { questionTags } from '@teach-in/course-schema/scoring';
 import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
@@ -12,7 +13,7 @@ type Blank = Extract<DropdownSegment, { kind: 'blank' }>;
  * legend is the prompt, or "Choose the missing words." when the sentence is the question.
  * Tokens are `<blank id>.<option id>`.
  */
-@customElement('ti-dropdown')
+@customElement(questionTags.dropdown)
 export class DropdownElement extends GradedQuestionElement<DropdownQuestion> {
   static override styles = dropdownStyles;
 
@@ -79,6 +80,6 @@ export class DropdownElement extends GradedQuestionElement<DropdownQuestion> {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'ti-dropdown': DropdownElement;
+    [questionTags.dropdown]: DropdownElement;
   }
 }

@@ -1,4 +1,5 @@
 import type { OrderingQuestion } from '@teach-in/course-schema';
+import { questionTags } from '@teach-in/course-schema/scoring';
 import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
@@ -12,7 +13,7 @@ import { orderingStyles } from './ordering.styles.ts';
  * of the moved item and the live region announces its new position. Tokens are item ids
  * in the learner's order.
  */
-@customElement('ti-ordering')
+@customElement(questionTags.ordering)
 export class OrderingElement extends GradedQuestionElement<OrderingQuestion> {
   static override styles = orderingStyles;
 
@@ -102,6 +103,6 @@ export class OrderingElement extends GradedQuestionElement<OrderingQuestion> {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'ti-ordering': OrderingElement;
+    [questionTags.ordering]: OrderingElement;
   }
 }

@@ -1,5 +1,5 @@
 import type { QuestionProgress, ReflectionQuestion } from '@teach-in/course-schema';
-import { reflectionMaxLength } from '@teach-in/course-schema/scoring';
+import { questionTags, reflectionMaxLength } from '@teach-in/course-schema/scoring';
 import { html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { UngradedQuestionElement } from '../question-base/ungraded-question.ts';
@@ -11,7 +11,7 @@ import { reflectionStyles } from './reflection.styles.ts';
  * editable: every "Save" reports it again, marked private unless the author shared it, so
  * the shell keeps it on the device and never sends it. The token is the text, trimmed.
  */
-@customElement('ti-reflection')
+@customElement(questionTags.reflection)
 export class ReflectionElement extends UngradedQuestionElement<ReflectionQuestion> {
   static override styles = reflectionStyles;
 
@@ -87,6 +87,6 @@ export class ReflectionElement extends UngradedQuestionElement<ReflectionQuestio
 
 declare global {
   interface HTMLElementTagNameMap {
-    'ti-reflection': ReflectionElement;
+    [questionTags.reflection]: ReflectionElement;
   }
 }

@@ -17,15 +17,16 @@ import {
 } from './support/package-imports.ts';
 
 /**
- * Files that never ship: tests, their helpers, and packages/cli/scripts (compile and pack the
- * command inside the repository; the tarball they make has no dependencies at all).
+ * Files that never ship: tests, their helpers, tool configurations (`*.config.mjs`) and
+ * packages/cli/scripts (compile and pack the command inside the repository; the tarball they
+ * make has no dependencies at all).
  */
 export function isDevFile(relative: string): boolean {
   const parts = relative.split(path.sep);
   return (
     parts.some((part) => part === 'test' || part === 'test-support') ||
     parts[0] === 'scripts' ||
-    /\.test\.[mc]?[jt]s$/.test(relative)
+    /\.(test|config)\.[mc]?[jt]s$/.test(relative)
   );
 }
 

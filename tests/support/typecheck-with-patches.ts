@@ -28,11 +28,21 @@ export interface Problem {
   message: string;
 }
 
+/** Whether a project's `include` (plain folder names, as ours are) covers a file. */
+function includes(project: string, config: ts.ParsedCommandLine, file: string): boolean {
+  const raw = config.raw as { include?: string[] } | undefined;
+  const relative = path.relative(path.dirname(project), file);
+  return (raw?.include ?? []).some((folder) => folder !== '.' && relative.startsWith(`${folder}/`));
+}
+
 /**
  * Every compiler error in every project, with `patches` (absolute path to new text) in
- * place of those files. Source files are parsed once and shared between the projects.
+ * place of those files; a patch for a file that does not exist adds it, to the projects
+ * whose `include` covers it. Source files are parsed once and shared between the projects.
  */
 export function typecheckWithPatches(patches: ReadonlyMap<string, string>): Problem[] {
+  const added = [...patches.keys()].filter((file) => !existsSync(file));
+  const addedDirs = new Set(added.map((file) => path.dirname(file)));
   const parsed = new Map<string, ts.SourceFile | undefined>();
   const problems = new Map<string, Problem>();
   for (const project of typecheckedProjects()) {
@@ -46,6 +56,11 @@ export function typecheckWithPatches(patches: ReadonlyMap<string, string>): Prob
     const host = ts.createCompilerHost(config.options);
     const readFile = host.readFile.bind(host);
     host.readFile = (file) => patches.get(path.resolve(file)) ?? readFile(file);
+    const fileExists = host.fileExists.bind(host);
+    host.fileExists = (file) => patches.has(path.resolve(file)) || fileExists(file);
+    const directoryExists = host.directoryExists?.bind(host);
+    host.directoryExists = (dir) =>
+      addedDirs.has(path.resolve(dir)) || (directoryExists?.(dir) ?? true);
     const getSourceFile = host.getSourceFile.bind(host);
     host.getSourceFile = (file, language, onError) => {
       const key = `${language}:${path.resolve(file)}`;
@@ -60,7 +75,11 @@ export function typecheckWithPatches(patches: ReadonlyMap<string, string>): Prob
       }
       return parsed.get(key);
     };
-    const program = ts.createProgram({ rootNames: config.fileNames, options: config.options, host });
+    const rootNames = [
+      ...config.fileNames,
+      ...added.filter((file) => includes(project, config, file)),
+    ];
+    const program = ts.createProgram({ rootNames, options: config.options, host });
     for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
       const file = diagnostic.file;
       const at = file ? file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1 : 0;

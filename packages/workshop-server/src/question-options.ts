@@ -93,21 +93,24 @@ export function countedOptions(question: Question): CountedOption[] {
 
 /** A room poll offers one pick from the question's choices or scale points; other types cannot be polls. */
 export function pollChoicesOf(question: Question): PollChoice[] | undefined {
-  switch (question.type) {
-    case 'single':
-    case 'multiple':
-    case 'scenario':
-    case 'likert':
-      return countedOptions(question).map((o) => ({ id: o.token, text: o.text }));
-    case 'true-false':
-    case 'matching':
-    case 'ordering':
-    case 'fill-in':
-    case 'dropdown':
-    case 'reflection':
-      return undefined;
-  }
+  return pollable[question.type]
+    ? countedOptions(question).map((o) => ({ id: o.token, text: o.text }))
+    : undefined;
 }
+
+/** Whether a type can be a room poll: one pick among choices or scale points. */
+const pollable: Record<QuestionType, boolean> = {
+  single: true,
+  multiple: true,
+  'true-false': false,
+  matching: false,
+  ordering: false,
+  'fill-in': false,
+  dropdown: false,
+  likert: true,
+  scenario: true,
+  reflection: false,
+};
 
 const exactlyOne = 'Give exactly one response.';
 

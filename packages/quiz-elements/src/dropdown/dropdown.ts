@@ -12,6 +12,8 @@ type Blank = Extract<DropdownSegment, { kind: 'blank' }>;
  * A sentence with a native select in each blank, labelled "Blank 1 of 2" and so on. The
  * legend is the prompt, or "Choose the missing words." when the sentence is the question.
  * Tokens are `<blank id>.<option id>`.
+ *
+ * Attributes, the `ti-answer` event and the CSS custom properties: see QuestionElement.
  */
 @customElement(questionTags.dropdown)
 export class DropdownElement extends GradedQuestionElement<DropdownQuestion> {

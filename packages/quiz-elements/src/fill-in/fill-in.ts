@@ -8,6 +8,8 @@ import { fillInStyles } from './fill-in.styles.ts';
 /**
  * A short typed answer in a labelled text field; Enter checks it. The one token is the
  * text typed, trimmed (scoring also folds spaces and, unless the author says otherwise, case).
+ *
+ * Attributes, the `ti-answer` event and the CSS custom properties: see QuestionElement.
  */
 @customElement(questionTags['fill-in'])
 export class FillInElement extends GradedQuestionElement<FillInQuestion> {

@@ -9,6 +9,8 @@ import { likertStyles } from './likert.styles.ts';
  * How much the learner agrees with a statement: radios for the scale points, lowest first
  * (the author's labels, or the interface's five-point agreement scale). Nothing is right
  * or wrong; once submitted the answer is locked. The token is the point, `1` to `n`.
+ *
+ * Attributes, the `ti-answer` event and the CSS custom properties: see QuestionElement.
  */
 @customElement(questionTags.likert)
 export class LikertElement extends UngradedQuestionElement<LikertQuestion> {

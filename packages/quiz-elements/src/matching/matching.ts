@@ -9,6 +9,8 @@ import { matchingStyles } from './matching.styles.ts';
 /**
  * Pairs without dragging: each prompt labels a native select of the targets (the same
  * seeded order in every select). Tokens are `<prompt id>.<target id>`.
+ *
+ * Attributes, the `ti-answer` event and the CSS custom properties: see QuestionElement.
  */
 @customElement(questionTags.matching)
 export class MatchingElement extends GradedQuestionElement<MatchingQuestion> {

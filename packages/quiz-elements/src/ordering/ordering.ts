@@ -12,6 +12,9 @@ import { orderingStyles } from './ordering.styles.ts';
  * in a seeded order that is never already right; after a move, focus stays on the button
  * of the moved item and the live region announces its new position. Tokens are item ids
  * in the learner's order.
+ *
+ * Attributes, the `ti-answer` event and the CSS custom properties: see QuestionElement.
+ * @cssprop [--ti-muted] - The position numbers beside the items.
  */
 @customElement(questionTags.ordering)
 export class OrderingElement extends GradedQuestionElement<OrderingQuestion> {

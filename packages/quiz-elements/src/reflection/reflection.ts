@@ -10,6 +10,8 @@ import { reflectionStyles } from './reflection.styles.ts';
  * says plainly whether the text stays on this device or goes to the LMS. The text stays
  * editable: every "Save" reports it again, marked private unless the author shared it, so
  * the shell keeps it on the device and never sends it. The token is the text, trimmed.
+ *
+ * Attributes, the `ti-answer` event and the CSS custom properties: see QuestionElement.
  */
 @customElement(questionTags.reflection)
 export class ReflectionElement extends UngradedQuestionElement<ReflectionQuestion> {

@@ -12,6 +12,8 @@ import { scenarioStyles } from './scenario.styles.ts';
  * (one answer, no retries muddling a workshop poll); to still learn from the paths not
  * taken, the other choices' consequences are then offered in a collapsed section below
  * the live region, read at the learner's pace rather than announced. Token: a choice id.
+ *
+ * Attributes, the `ti-answer` event and the CSS custom properties: see QuestionElement.
  */
 @customElement(questionTags.scenario)
 export class ScenarioElement extends UngradedQuestionElement<ScenarioQuestion> {

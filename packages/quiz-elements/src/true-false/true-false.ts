@@ -9,6 +9,9 @@ import { trueFalseStyles } from './true-false.styles.ts';
 /**
  * Statements to mark true or false: each statement is a radio group named by its text,
  * with two native radios. Tokens are `<statement id>.true` or `.false`.
+ *
+ * Attributes, the `ti-answer` event and the CSS custom properties: see QuestionElement.
+ * @cssprop [--ti-border-light] - The line between statements.
  */
 @customElement(questionTags['true-false'])
 export class TrueFalseElement extends GradedQuestionElement<TrueFalseQuestion> {
@@ -79,5 +82,6 @@ export class TrueFalseElement extends GradedQuestionElement<TrueFalseQuestion> {
 }
 
 declare global {
-  interface HTMLElementTagNameMap extends Record<(typeof questionTags)['true-false'], TrueFalseElement> {}
+  interface HTMLElementTagNameMap
+    extends Record<(typeof questionTags)['true-false'], TrueFalseElement> {}
 }

@@ -45,7 +45,10 @@ function registration(): Map<string, string> {
           'export type GradedQuestion =\n',
           "export interface SketchQuestion extends GradedBase<'sketch'> {}\n\nexport type GradedQuestion =\n  | SketchQuestion\n",
         )
-        .replace("  dropdown: 'ti-dropdown',\n", "  dropdown: 'ti-dropdown',\n  sketch: 'ti-sketch',\n"),
+        .replace(
+          "  dropdown: 'ti-dropdown',\n",
+          "  dropdown: 'ti-dropdown',\n  sketch: 'ti-sketch',\n",
+        ),
     ),
     edited(path.relative(repoRoot, path.join(schemaSrc, 'index.ts')), (text) =>
       text.replace('  DropdownQuestion,\n', '  DropdownQuestion,\n  SketchQuestion,\n'),

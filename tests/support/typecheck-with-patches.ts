@@ -17,7 +17,9 @@ export function typecheckedProjects(): string[] {
   );
   return [
     ...packageProjects,
-    ...['tests', 'tooling', 'tooling/bench'].map((dir) => path.join(repoRoot, dir, 'tsconfig.json')),
+    ...['tests', 'tooling', 'tooling/bench'].map((dir) =>
+      path.join(repoRoot, dir, 'tsconfig.json'),
+    ),
   ].filter((file) => existsSync(file));
 }
 
@@ -46,12 +48,16 @@ export function typecheckWithPatches(patches: ReadonlyMap<string, string>): Prob
   const parsed = new Map<string, ts.SourceFile | undefined>();
   const problems = new Map<string, Problem>();
   for (const project of typecheckedProjects()) {
-    const config = ts.getParsedCommandLineOfConfigFile(project, {}, {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    const config = ts.getParsedCommandLineOfConfigFile(
+      project,
+      {},
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (d) => {
+          throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+        },
       },
-    });
+    );
     if (!config) throw new Error(`cannot read ${project}`);
     const host = ts.createCompilerHost(config.options);
     const readFile = host.readFile.bind(host);

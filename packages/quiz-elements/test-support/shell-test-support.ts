@@ -96,7 +96,9 @@ export const questionById = (el: CourseShellElement, id: string) =>
 /** The course stylesheet, as the packages ship it, for layout tests. */
 export async function loadCourseCss(): Promise<void> {
   if (document.getElementById('course-css')) return;
-  const css = await (await fetch(new URL('../src/course-shell/course.css', import.meta.url))).text();
+  const css = await (
+    await fetch(new URL('../src/course-shell/course.css', import.meta.url))
+  ).text();
   const style = document.createElement('style');
   style.id = 'course-css';
   style.textContent = css;

@@ -26,7 +26,7 @@ export const registrationPlaces: readonly Place[] = [
   },
   {
     file: 'packages/course-schema/src/question-model.ts',
-    what: 'add interface <Name>Question (its response tokens in the table at the top), add it to GradedQuestion or Question, export it from src/index.ts, and add its tag `ti-<type>` to questionTags',
+    what: 'add interface <Name>Question (its response tokens in the table at the top), add it to GradedQuestion or Question, export it from packages/course-schema/src/index.ts, and add its tag `ti-<type>` to questionTags',
   },
 ];
 

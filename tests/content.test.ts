@@ -94,7 +94,8 @@ function feedbackGaps(question: Question): string[] {
         (question.correctFeedbackHtml && question.incorrectFeedbackHtml)
         ? []
         : [question.id];
-    default:
+    case 'likert':
+    case 'reflection':
       return [];
   }
 }

@@ -1,6 +1,6 @@
-import { questionTags } from '@teach-in/course-schema/scoring';
 import type { ObjectiveRecord } from '@teach-in/lms-bridge';
 import type { CourseLayout } from '@teach-in/lms-bridge/state';
+import { questionSelector as selector } from '@teach-in/quiz-elements';
 
 /** What the runtime reads from any question element (old or new base class). */
 interface QuestionLike extends HTMLElement {
@@ -10,8 +10,6 @@ interface QuestionLike extends HTMLElement {
   answered: boolean;
   isCorrect: boolean | null;
 }
-
-const selector = Object.values(questionTags).join(',');
 
 /**
  * The questions the shell scores (its `questions`), so module results agree with the

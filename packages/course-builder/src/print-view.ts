@@ -20,7 +20,8 @@ const byText = (a: string, b: string) => a.localeCompare(b);
 function renderQuestion(q: Question, t: PageStrings): string {
   const prompt = `<p class="ti-print-prompt">${sanitize(q.promptHtml || escapeHtml(q.promptText))}</p>`;
   const lines = '<div class="ti-print-lines" aria-hidden="true"></div>';
-  const body = (() => {
+  // The return type makes the switch exhaustive: a new question type fails to compile here.
+  const body = ((): string => {
     switch (q.type) {
       case 'single':
       case 'multiple':

@@ -54,14 +54,10 @@ export type {
   TrueFalseQuestion,
 } from './question-model.ts';
 export { isGraded, questionTags } from './question-model.ts';
-export type { GradedQuestionType, QuestionBlock, QuestionType } from './question-schemas.ts';
-export {
-  fillInMaxLength,
-  gradedQuestionTypes,
-  questionSchemas,
-  questionTypes,
-  reflectionMaxLength,
-} from './question-schemas.ts';
+export type { QuestionBlock } from './question-schemas.ts';
+export { fillInMaxLength, questionSchemas, reflectionMaxLength } from './question-schemas.ts';
+export type { GradedQuestionType, QuestionType } from './question-types.ts';
+export { gradedQuestionTypes, questionTypes } from './question-types.ts';
 export type { CourseFile, FrontMatter, WorkshopFrontMatter } from './schemas.ts';
 export {
   completionRules,

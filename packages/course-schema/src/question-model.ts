@@ -16,7 +16,7 @@
  * | likert                    | the scale point, `1` (lowest) to `n`                    |
  * | reflection                | the text written (kept on the device unless shared)     |
  */
-import type { GradedQuestionType, QuestionType } from './question-schemas.ts';
+import type { GradedQuestionType, QuestionType } from './question-types.ts';
 
 /** The longest answer a learner can type into a fill-in field; bounds the saved state. */
 export const fillInMaxLength = 100;

@@ -1,37 +1,12 @@
 import { z } from 'zod';
 import { fillInMaxLength } from './question-model.ts';
+import type { QuestionType } from './question-types.ts';
 import { slug } from './schemas.ts';
 
 /**
  * The YAML of a ```quiz block, one strict schema per question type. Field names are
  * snake_case like the rest of the authoring format.
  */
-export const questionTypes = [
-  'single',
-  'multiple',
-  'true-false',
-  'matching',
-  'ordering',
-  'fill-in',
-  'dropdown',
-  'likert',
-  'scenario',
-  'reflection',
-] as const;
-export type QuestionType = (typeof questionTypes)[number];
-
-/** Types with a right answer; they may count towards the score. */
-export const gradedQuestionTypes = [
-  'single',
-  'multiple',
-  'true-false',
-  'matching',
-  'ordering',
-  'fill-in',
-  'dropdown',
-] as const satisfies readonly QuestionType[];
-export type GradedQuestionType = (typeof gradedQuestionTypes)[number];
-
 // In question-model.ts, which has no zod, so the browser elements can use them too.
 export { fillInMaxLength, reflectionMaxLength } from './question-model.ts';
 

@@ -31,6 +31,12 @@ export function correctResponse(question: GradedQuestion): string[] {
   }
 }
 
+/**
+ * `T`, which must be one of `Allowed`: a compile-time check that costs no code, for the
+ * `default:` of a switch whose remaining cases must stay a known list.
+ */
+type Only<T extends Allowed, Allowed> = T;
+
 /** Typed text as compared: trimmed, inner runs of spaces collapsed, canonical Unicode. */
 export function normalizeTyped(text: string): string {
   return text.normalize('NFC').trim().replace(/\s+/g, ' ');
@@ -47,7 +53,14 @@ export function isCorrect(question: GradedQuestion, response: readonly string[])
       const typed = fold(response[0] ?? '');
       return typed !== '' && right.some((answer) => fold(answer) === typed);
     }
-    default:
+    default: {
+      // The right tokens, in any order. The types that come here are named for the compiler
+      // (no code), so a new type fails to compile here until it is named or has its own case.
+      type _Unordered = Only<
+        typeof question.type,
+        'single' | 'multiple' | 'true-false' | 'matching' | 'dropdown'
+      >;
       return response.length === right.length && right.every((token) => response.includes(token));
+    }
   }
 }

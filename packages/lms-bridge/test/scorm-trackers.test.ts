@@ -40,7 +40,8 @@ function responseFor(question: Question, rightly: boolean): string[] {
           .filter((c) => !c.correct)
           .map((c) => c.id)
           .slice(0, 1);
-      default:
+      case 'matching':
+      case 'dropdown':
         return right.slice(0, 1);
     }
   }

@@ -4,6 +4,7 @@ export { SingleChoiceElement } from './choice-question/single-choice.ts';
 export type { CourseState } from './course-shell/course-shell.ts';
 export { CourseShellElement } from './course-shell/course-shell.ts';
 export type { ShellQuestion } from './course-shell/shell-question.ts';
+export { questionSelector } from './course-shell/shell-question.ts';
 export { DropdownElement } from './dropdown/dropdown.ts';
 export type { AnswerDetail, FinishDetail, PageViewDetail } from './events.ts';
 export { CourseFinishEvent, PageViewEvent, QuestionAnsweredEvent } from './events.ts';
@@ -20,3 +21,13 @@ export { ScenarioElement } from './scenario/scenario.ts';
 export type { InterfaceLanguage, Strings } from './strings/index.ts';
 export { interfaceLanguages, languageOf, stringsFor } from './strings/index.ts';
 export { TrueFalseElement } from './true-false/true-false.ts';
+
+import type { QuestionType, questionTags } from '@teach-in/course-schema';
+/**
+ * The element class under each question type's tag (course-schema's `questionTags`). No code:
+ * it fails to compile while a question type has no element declared for its tag
+ * (docs/architecture.md, "Add a question type").
+ */
+export type QuestionElementOf = {
+  [T in QuestionType]: HTMLElementTagNameMap[(typeof questionTags)[T]];
+};

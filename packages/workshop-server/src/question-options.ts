@@ -1,4 +1,9 @@
-import { isCorrect as gradedIsCorrect, isGraded, type Question } from '@teach-in/course-schema';
+import {
+  isCorrect as gradedIsCorrect,
+  isGraded,
+  type Question,
+  type QuestionType,
+} from '@teach-in/course-schema';
 import type { PollChoice } from './store.ts';
 
 /**
@@ -88,30 +93,54 @@ export function countedOptions(question: Question): CountedOption[] {
 
 /** A room poll offers one pick from the question's choices or scale points; other types cannot be polls. */
 export function pollChoicesOf(question: Question): PollChoice[] | undefined {
-  switch (question.type) {
-    case 'single':
-    case 'multiple':
-    case 'scenario':
-    case 'likert':
-      return countedOptions(question).map((o) => ({ id: o.token, text: o.text }));
-    default:
-      return undefined;
-  }
+  return pollable[question.type]
+    ? countedOptions(question).map((o) => ({ id: o.token, text: o.text }))
+    : undefined;
 }
 
-const exactlyOne = new Set<Question['type']>(['single', 'scenario', 'likert', 'fill-in']);
+/** Whether a type can be a room poll: one pick among choices or scale points. */
+const pollable: Record<QuestionType, boolean> = {
+  single: true,
+  multiple: true,
+  'true-false': false,
+  matching: false,
+  ordering: false,
+  'fill-in': false,
+  dropdown: false,
+  likert: true,
+  scenario: true,
+  reflection: false,
+};
+
+const exactlyOne = 'Give exactly one response.';
 
 /** Whether a response is well formed for the question; the reason when it is not. */
 export function responseProblem(question: Question, response: readonly string[]): string | null {
   if (new Set(response).size !== response.length) return 'A response appears twice.';
-  if (exactlyOne.has(question.type) && response.length !== 1) return 'Give exactly one response.';
-  if (question.type === 'reflection') return response.length <= 1 ? null : 'One text only.';
-  if (question.type === 'fill-in') return null;
-  if (question.type === 'ordering') {
-    const ids = new Set(question.items.map((item) => item.id));
-    const complete = response.length === ids.size && response.every((id) => ids.has(id));
-    return complete ? null : 'Put every item in order once.';
+  switch (question.type) {
+    case 'single':
+    case 'scenario':
+    case 'likert':
+      return response.length === 1 ? tokenProblem(question, response) : exactlyOne;
+    case 'fill-in':
+      return response.length === 1 ? null : exactlyOne;
+    case 'reflection':
+      return response.length <= 1 ? null : 'One text only.';
+    case 'ordering': {
+      const ids = new Set(question.items.map((item) => item.id));
+      const complete = response.length === ids.size && response.every((id) => ids.has(id));
+      return complete ? null : 'Put every item in order once.';
+    }
+    case 'multiple':
+    case 'true-false':
+    case 'matching':
+    case 'dropdown':
+      return tokenProblem(question, response);
   }
+}
+
+/** Responses made of the tokens countedOptions lists. */
+function tokenProblem(question: Question, response: readonly string[]): string | null {
   if (response.length === 0) return 'Give a response.';
   const known = new Set(countedOptions(question).map((o) => o.token));
   if (response.some((token) => !known.has(token))) return 'Unknown response.';
@@ -123,9 +152,23 @@ export function responseProblem(question: Question, response: readonly string[])
   return null;
 }
 
+/** Whether a type's response is text the learner typed, which the server never keeps. */
+const typedText: Record<QuestionType, boolean> = {
+  single: false,
+  multiple: false,
+  'true-false': false,
+  matching: false,
+  ordering: false,
+  'fill-in': true,
+  dropdown: false,
+  likert: false,
+  scenario: false,
+  reflection: true,
+};
+
 /** What the server keeps of a response: never typed text. */
 export function storedResponse(question: Question, response: readonly string[]): string[] {
-  return question.type === 'fill-in' || question.type === 'reflection' ? [] : [...response];
+  return typedText[question.type] ? [] : [...response];
 }
 
 /** The server's own verdict, from the course; the client's word is never taken. Null when ungraded. */

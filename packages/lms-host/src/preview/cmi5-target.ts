@@ -9,7 +9,7 @@ import { readCmi5Course } from '../cmi5-course.ts';
 import { cmi5StoreFile } from '../cmi5-host.ts';
 import { type Cmi5Lms, createCmi5Lms } from '../cmi5-lms.ts';
 import { Cmi5Store } from '../cmi5-store.ts';
-import type { LaunchContext, PanelSend, PreviewServerContext, TargetLms } from './lms-targets.ts';
+import type { LaunchContext, PanelSend, PreviewServerContext, TargetLms } from './target-lms.ts';
 
 const decoder = new TextDecoder();
 

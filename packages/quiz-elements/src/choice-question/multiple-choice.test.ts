@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { MultipleChoiceQuestion } from '@teach-in/course-schema';
 import { sendKeys } from '@web/test-runner-commands';
+import { choiceDriver, inputFor, inputsOf } from '../../test-support/choice-driver.ts';
 import {
   checkAnswer,
   choose,
@@ -12,8 +13,7 @@ import {
   normalized,
   recordAnswers,
   runQuestionContract,
-} from '../question-base/question-contract.ts';
-import { choiceDriver, inputFor, inputsOf } from './choice-driver.ts';
+} from '../../test-support/question-contract.ts';
 import './multiple-choice.ts';
 
 function makeQuestion(): MultipleChoiceQuestion {

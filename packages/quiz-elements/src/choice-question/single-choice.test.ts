@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { SingleChoiceQuestion } from '@teach-in/course-schema';
 import { sendKeys } from '@web/test-runner-commands';
+import { choiceDriver, inputFor, inputsOf } from '../../test-support/choice-driver.ts';
 import {
   accessibilityTree,
   checkAnswer,
@@ -15,8 +16,7 @@ import {
   recordAnswers,
   runQuestionContract,
   textOf,
-} from '../question-base/question-contract.ts';
-import { choiceDriver, inputFor, inputsOf } from './choice-driver.ts';
+} from '../../test-support/question-contract.ts';
 import './single-choice.ts';
 
 function makeQuestion(): SingleChoiceQuestion {

@@ -10,7 +10,7 @@ import {
   pagesOf,
   twoModuleCourse,
   visiblePageIds,
-} from './shell-test-support.ts';
+} from '../../test-support/shell-test-support.ts';
 
 const toggleOf = (el: CourseShellElement) =>
   el.querySelector<HTMLButtonElement>('.ti-contents-toggle')!;

@@ -5,14 +5,14 @@ import '../choice-question/single-choice.ts';
 import type { FinishDetail, PageViewDetail } from '../events.ts';
 import type { CourseShellElement, CourseState } from './course-shell.ts';
 import './course-shell.ts';
-import type { ShellQuestion } from './shell-question.ts';
 import {
   answer as answerWith,
   expectSameElement,
   normalized,
   choiceQuestion as question,
   recordAnswers,
-} from './shell-test-support.ts';
+} from '../../test-support/shell-test-support.ts';
+import type { ShellQuestion } from './shell-question.ts';
 
 const pay = question('pay-transparency', 'single', true, ['b']);
 const surveillance = question('surveillance-signs', 'multiple', true, ['a', 'c']);

@@ -40,9 +40,31 @@ export interface CourseState {
  * outside the sequence (`<section class="ti-extra">`: glossary, references, what the
  * course records) open from the contents. It renders in the light DOM so the course's one
  * stylesheet styles authored content and shell alike.
+ *
+ * No slots and no CSS parts (there is no shadow root): course.css and the theme's custom
+ * properties style it.
+ *
+ * @fires {PageViewEvent} ti-page-view - Each page shown: its id, index and the page count.
+ * @fires {CourseFinishEvent} ti-finish - The learner finished: score percent, passed, completed.
+ * @fires {QuestionAnsweredEvent} ti-answer - Bubbles up from the questions inside.
+ * @cssprop --ti-background - Page background.
+ * @cssprop --ti-text - Text colour.
+ * @cssprop --ti-muted - Secondary text: progress, captions.
+ * @cssprop --ti-accent - Links, buttons and the progress bar.
+ * @cssprop --ti-on-accent - Text on the accent colour.
+ * @cssprop --ti-header-bg - The course header's background.
+ * @cssprop --ti-header-text - The course header's text.
+ * @cssprop --ti-border - Lines and frames.
+ * @cssprop --ti-field-bg - Background of fields.
+ * @cssprop --ti-feedback-bg - Background of notices and callouts.
+ * @cssprop --ti-success - Passed results.
+ * @cssprop --ti-focus - The focus outline.
+ * @cssprop --ti-font - The font family.
+ * @cssprop --ti-font-size - The base font size.
  */
 @customElement('ti-course')
 export class CourseShellElement extends LitElement {
+  /** The score in percent a learner needs to pass; 0 when the course has no pass mark. */
   @property({ type: Number, attribute: 'passing-score' }) passingScore = 0;
 
   @state() protected index = 0;

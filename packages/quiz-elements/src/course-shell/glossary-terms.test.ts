@@ -3,7 +3,11 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../choice-question/single-choice.ts';
 import type { CourseShellElement } from './course-shell.ts';
 import './course-shell.ts';
-import { expectSameElement, mountShell, twoModuleCourse } from './shell-test-support.ts';
+import {
+  expectSameElement,
+  mountShell,
+  twoModuleCourse,
+} from '../../test-support/shell-test-support.ts';
 
 const termOf = (el: CourseShellElement) => el.querySelector<HTMLButtonElement>('.ti-term')!;
 const definitionOf = (el: CourseShellElement) => el.querySelector<HTMLElement>('#term-1-1')!;

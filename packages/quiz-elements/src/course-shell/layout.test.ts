@@ -3,7 +3,11 @@ import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../choice-question/single-choice.ts';
 import type { CourseShellElement } from './course-shell.ts';
 import './course-shell.ts';
-import { loadCourseCss, mountShell, twoModuleCourse } from './shell-test-support.ts';
+import {
+  loadCourseCss,
+  mountShell,
+  twoModuleCourse,
+} from '../../test-support/shell-test-support.ts';
 
 /** No horizontal scrolling: the page is no wider than the viewport. */
 function expectNoHorizontalScroll(what: string): void {

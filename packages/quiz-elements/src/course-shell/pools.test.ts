@@ -2,7 +2,6 @@ import { expect } from '@open-wc/testing';
 import '../choice-question/single-choice.ts';
 import type { CourseShellElement, CourseState } from './course-shell.ts';
 import './course-shell.ts';
-import { drawPools, questionSeed } from './draws.ts';
 import {
   answer,
   finalQuestion,
@@ -11,7 +10,8 @@ import {
   poolQuestions,
   questionById,
   twoModuleCourse,
-} from './shell-test-support.ts';
+} from '../../test-support/shell-test-support.ts';
+import { drawPools, questionSeed } from './draws.ts';
 
 const poolIds = poolQuestions.map((q) => q.id);
 const shownPoolIds = (el: CourseShellElement) =>

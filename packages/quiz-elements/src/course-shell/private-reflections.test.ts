@@ -1,8 +1,8 @@
 import { expect, html } from '@open-wc/testing';
 import type { QuestionProgress, ReflectionQuestion } from '@teach-in/course-schema';
 import './course-shell.ts';
+import { mountShell } from '../../test-support/shell-test-support.ts';
 import type { ShellQuestion } from './shell-question.ts';
-import { mountShell } from './shell-test-support.ts';
 
 /**
  * A stand-in reflection that keeps the QuestionElement contract (INTERFACES.md), so the

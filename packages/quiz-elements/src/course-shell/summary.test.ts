@@ -4,14 +4,14 @@ import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import '../choice-question/single-choice.ts';
 import type { CourseShellElement } from './course-shell.ts';
 import './course-shell.ts';
-import type { ShellQuestion } from './shell-question.ts';
 import {
   answer,
   loadCourseCss,
   mountShell,
   normalized,
   twoModuleCourse,
-} from './shell-test-support.ts';
+} from '../../test-support/shell-test-support.ts';
+import type { ShellQuestion } from './shell-question.ts';
 
 const certificate = {
   title: 'Your data rights at work',

@@ -5,8 +5,8 @@ import { html } from 'lit';
 import '../choice-question/single-choice.ts';
 import type { CourseShellElement } from './course-shell.ts';
 import './course-shell.ts';
+import { answer, loadCourseCss, twoModuleCourse } from '../../test-support/shell-test-support.ts';
 import type { ShellQuestion } from './shell-question.ts';
-import { answer, loadCourseCss, twoModuleCourse } from './shell-test-support.ts';
 
 /** The theme's rules after course.css, exactly as the builder appends them. */
 function applyTheme(name: (typeof themeNames)[number]): void {

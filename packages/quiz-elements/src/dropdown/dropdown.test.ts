@@ -11,7 +11,7 @@ import {
   type QuestionDriver,
   runQuestionContract,
   selectOption,
-} from '../question-base/question-contract.ts';
+} from '../../test-support/question-contract.ts';
 import type { QuestionElement } from '../question-base/question-element.ts';
 import './dropdown.ts';
 

@@ -1,4 +1,5 @@
 import type { DropdownQuestion, DropdownSegment } from '@teach-in/course-schema';
+import { questionTags } from '@teach-in/course-schema/scoring';
 import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
@@ -11,8 +12,10 @@ type Blank = Extract<DropdownSegment, { kind: 'blank' }>;
  * A sentence with a native select in each blank, labelled "Blank 1 of 2" and so on. The
  * legend is the prompt, or "Choose the missing words." when the sentence is the question.
  * Tokens are `<blank id>.<option id>`.
+ *
+ * Attributes, the `ti-answer` event and the CSS custom properties: see QuestionElement.
  */
-@customElement('ti-dropdown')
+@customElement(questionTags.dropdown)
 export class DropdownElement extends GradedQuestionElement<DropdownQuestion> {
   static override styles = dropdownStyles;
 
@@ -79,6 +82,6 @@ export class DropdownElement extends GradedQuestionElement<DropdownQuestion> {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'ti-dropdown': DropdownElement;
+    [questionTags.dropdown]: DropdownElement;
   }
 }

@@ -1,5 +1,5 @@
 import type { FillInQuestion } from '@teach-in/course-schema';
-import { fillInMaxLength } from '@teach-in/course-schema/scoring';
+import { fillInMaxLength, questionTags } from '@teach-in/course-schema/scoring';
 import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { GradedQuestionElement } from '../question-base/graded-question.ts';
@@ -8,8 +8,10 @@ import { fillInStyles } from './fill-in.styles.ts';
 /**
  * A short typed answer in a labelled text field; Enter checks it. The one token is the
  * text typed, trimmed (scoring also folds spaces and, unless the author says otherwise, case).
+ *
+ * Attributes, the `ti-answer` event and the CSS custom properties: see QuestionElement.
  */
-@customElement('ti-fill-in')
+@customElement(questionTags['fill-in'])
 export class FillInElement extends GradedQuestionElement<FillInQuestion> {
   static override styles = fillInStyles;
 
@@ -55,7 +57,5 @@ export class FillInElement extends GradedQuestionElement<FillInQuestion> {
 }
 
 declare global {
-  interface HTMLElementTagNameMap {
-    'ti-fill-in': FillInElement;
-  }
+  interface HTMLElementTagNameMap extends Record<(typeof questionTags)['fill-in'], FillInElement> {}
 }

@@ -9,7 +9,7 @@ import {
   type QuestionDriver,
   recordAnswers,
   runQuestionContract,
-} from '../question-base/question-contract.ts';
+} from '../../test-support/question-contract.ts';
 import type { QuestionElement } from '../question-base/question-element.ts';
 import './likert.ts';
 

@@ -1,4 +1,5 @@
 import type { LikertQuestion } from '@teach-in/course-schema';
+import { questionTags } from '@teach-in/course-schema/scoring';
 import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { UngradedQuestionElement } from '../question-base/ungraded-question.ts';
@@ -8,8 +9,10 @@ import { likertStyles } from './likert.styles.ts';
  * How much the learner agrees with a statement: radios for the scale points, lowest first
  * (the author's labels, or the interface's five-point agreement scale). Nothing is right
  * or wrong; once submitted the answer is locked. The token is the point, `1` to `n`.
+ *
+ * Attributes, the `ti-answer` event and the CSS custom properties: see QuestionElement.
  */
-@customElement('ti-likert')
+@customElement(questionTags.likert)
 export class LikertElement extends UngradedQuestionElement<LikertQuestion> {
   static override styles = likertStyles;
 
@@ -59,6 +62,6 @@ export class LikertElement extends UngradedQuestionElement<LikertQuestion> {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'ti-likert': LikertElement;
+    [questionTags.likert]: LikertElement;
   }
 }

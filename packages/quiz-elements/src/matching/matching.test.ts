@@ -12,7 +12,7 @@ import {
   runQuestionContract,
   selectOption,
   textOf,
-} from '../question-base/question-contract.ts';
+} from '../../test-support/question-contract.ts';
 import type { QuestionElement } from '../question-base/question-element.ts';
 import './matching.ts';
 

@@ -1,4 +1,5 @@
 import type { MatchingQuestion, MatchPrompt } from '@teach-in/course-schema';
+import { questionTags } from '@teach-in/course-schema/scoring';
 import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
@@ -8,8 +9,10 @@ import { matchingStyles } from './matching.styles.ts';
 /**
  * Pairs without dragging: each prompt labels a native select of the targets (the same
  * seeded order in every select). Tokens are `<prompt id>.<target id>`.
+ *
+ * Attributes, the `ti-answer` event and the CSS custom properties: see QuestionElement.
  */
-@customElement('ti-matching')
+@customElement(questionTags.matching)
 export class MatchingElement extends GradedQuestionElement<MatchingQuestion> {
   static override styles = matchingStyles;
 
@@ -80,6 +83,6 @@ export class MatchingElement extends GradedQuestionElement<MatchingQuestion> {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'ti-matching': MatchingElement;
+    [questionTags.matching]: MatchingElement;
   }
 }

@@ -1,4 +1,5 @@
 import type { OrderingQuestion } from '@teach-in/course-schema';
+import { questionTags } from '@teach-in/course-schema/scoring';
 import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
@@ -11,8 +12,11 @@ import { orderingStyles } from './ordering.styles.ts';
  * in a seeded order that is never already right; after a move, focus stays on the button
  * of the moved item and the live region announces its new position. Tokens are item ids
  * in the learner's order.
+ *
+ * Attributes, the `ti-answer` event and the CSS custom properties: see QuestionElement.
+ * @cssprop [--ti-muted] - The position numbers beside the items.
  */
-@customElement('ti-ordering')
+@customElement(questionTags.ordering)
 export class OrderingElement extends GradedQuestionElement<OrderingQuestion> {
   static override styles = orderingStyles;
 
@@ -102,6 +106,6 @@ export class OrderingElement extends GradedQuestionElement<OrderingQuestion> {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'ti-ordering': OrderingElement;
+    [questionTags.ordering]: OrderingElement;
   }
 }

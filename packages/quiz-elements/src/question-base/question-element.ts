@@ -16,10 +16,25 @@ type OwnDetail = Omit<AnswerDetail, 'questionId' | 'type' | 'description' | 'lat
  * shell uses (see team INTERFACES.md), the answer event and the frame every type renders
  * in: a fieldset whose legend is the prompt, an action button and a polite live region.
  * The question's HTML was sanitized when the course was built.
+ *
+ * No slots and no CSS parts: each type renders its own controls. The question comes from the
+ * `question` property or, in built pages, from a child `<script type="application/json">`.
+ *
+ * @fires {QuestionAnsweredEvent} ti-answer - After every check or submit: the response tokens, whether they are right, the attempt and whether it was the last (bubbles, composed).
+ * @cssprop [--ti-text=#1a1a1a] - Text colour.
+ * @cssprop [--ti-border=#767676] - Borders of the question frame and its fields.
+ * @cssprop [--ti-accent=#9b1c1c] - The action button and checked controls.
+ * @cssprop [--ti-on-accent=#fff] - Text on the accent colour.
+ * @cssprop [--ti-focus=#1d4ed8] - The focus outline.
+ * @cssprop [--ti-field-bg=#fff] - Background of fields and selects.
+ * @cssprop [--ti-feedback-bg=#f3f3f3] - Background of feedback and of answers that can no longer change.
+ * @cssprop [--ti-success=#1b6e3a] - Right answers.
+ * @cssprop [--ti-danger=#b00020] - Wrong answers.
  */
 export abstract class QuestionElement<Q extends Question = Question> extends LitElement {
   static override styles: CSSResultGroup = questionStyles;
 
+  /** The question to show, as the Course model has it (a property only: it is data, not text). */
   @property({ attribute: false }) question?: Q;
 
   /** Set by the shell before the first render; the same seed gives the same order. */

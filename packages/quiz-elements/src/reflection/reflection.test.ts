@@ -10,7 +10,7 @@ import {
   recordAnswers,
   runQuestionContract,
   typeInto,
-} from '../question-base/question-contract.ts';
+} from '../../test-support/question-contract.ts';
 import type { QuestionElement } from '../question-base/question-element.ts';
 import './reflection.ts';
 

@@ -1,5 +1,5 @@
 import type { QuestionProgress, ReflectionQuestion } from '@teach-in/course-schema';
-import { reflectionMaxLength } from '@teach-in/course-schema/scoring';
+import { questionTags, reflectionMaxLength } from '@teach-in/course-schema/scoring';
 import { html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { UngradedQuestionElement } from '../question-base/ungraded-question.ts';
@@ -10,8 +10,10 @@ import { reflectionStyles } from './reflection.styles.ts';
  * says plainly whether the text stays on this device or goes to the LMS. The text stays
  * editable: every "Save" reports it again, marked private unless the author shared it, so
  * the shell keeps it on the device and never sends it. The token is the text, trimmed.
+ *
+ * Attributes, the `ti-answer` event and the CSS custom properties: see QuestionElement.
  */
-@customElement('ti-reflection')
+@customElement(questionTags.reflection)
 export class ReflectionElement extends UngradedQuestionElement<ReflectionQuestion> {
   static override styles = reflectionStyles;
 
@@ -87,6 +89,6 @@ export class ReflectionElement extends UngradedQuestionElement<ReflectionQuestio
 
 declare global {
   interface HTMLElementTagNameMap {
-    'ti-reflection': ReflectionElement;
+    [questionTags.reflection]: ReflectionElement;
   }
 }

@@ -1,4 +1,5 @@
 import type { ScenarioQuestion } from '@teach-in/course-schema';
+import { questionTags } from '@teach-in/course-schema/scoring';
 import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
@@ -11,8 +12,10 @@ import { scenarioStyles } from './scenario.styles.ts';
  * (one answer, no retries muddling a workshop poll); to still learn from the paths not
  * taken, the other choices' consequences are then offered in a collapsed section below
  * the live region, read at the learner's pace rather than announced. Token: a choice id.
+ *
+ * Attributes, the `ti-answer` event and the CSS custom properties: see QuestionElement.
  */
-@customElement('ti-scenario')
+@customElement(questionTags.scenario)
 export class ScenarioElement extends UngradedQuestionElement<ScenarioQuestion> {
   static override styles = scenarioStyles;
 
@@ -63,6 +66,6 @@ export class ScenarioElement extends UngradedQuestionElement<ScenarioQuestion> {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'ti-scenario': ScenarioElement;
+    [questionTags.scenario]: ScenarioElement;
   }
 }

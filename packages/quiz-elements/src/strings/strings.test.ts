@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../course-shell/course-shell.ts';
+import { loadCourseCss, normalized } from '../../test-support/shell-test-support.ts';
 import type { CourseShellElement } from '../course-shell/course-shell.ts';
-import { loadCourseCss, normalized } from '../course-shell/shell-test-support.ts';
 import { en } from './en.ts';
 import { interfaceLanguages, stringsFor } from './index.ts';
 

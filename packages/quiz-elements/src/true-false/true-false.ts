@@ -1,4 +1,5 @@
 import type { Statement, TrueFalseQuestion } from '@teach-in/course-schema';
+import { questionTags } from '@teach-in/course-schema/scoring';
 import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
@@ -8,8 +9,11 @@ import { trueFalseStyles } from './true-false.styles.ts';
 /**
  * Statements to mark true or false: each statement is a radio group named by its text,
  * with two native radios. Tokens are `<statement id>.true` or `.false`.
+ *
+ * Attributes, the `ti-answer` event and the CSS custom properties: see QuestionElement.
+ * @cssprop [--ti-border-light] - The line between statements.
  */
-@customElement('ti-true-false')
+@customElement(questionTags['true-false'])
 export class TrueFalseElement extends GradedQuestionElement<TrueFalseQuestion> {
   static override styles = trueFalseStyles;
 
@@ -78,7 +82,6 @@ export class TrueFalseElement extends GradedQuestionElement<TrueFalseQuestion> {
 }
 
 declare global {
-  interface HTMLElementTagNameMap {
-    'ti-true-false': TrueFalseElement;
-  }
+  interface HTMLElementTagNameMap
+    extends Record<(typeof questionTags)['true-false'], TrueFalseElement> {}
 }

@@ -1,14 +1,14 @@
 /** How the contract answers single- and multiple-choice questions. */
 import type { ChoiceQuestion } from '@teach-in/course-schema';
 import { sendKeys } from '@web/test-runner-commands';
+import type { QuestionElement } from '../src/question-base/question-element.ts';
 import {
   choose,
   expectSameElement,
   focusedIn,
   type QuestionDriver,
   textOf,
-} from '../question-base/question-contract.ts';
-import type { QuestionElement } from '../question-base/question-element.ts';
+} from './question-contract.ts';
 
 export const inputsOf = (el: QuestionElement): HTMLInputElement[] => [
   ...el.shadowRoot!.querySelectorAll('input'),

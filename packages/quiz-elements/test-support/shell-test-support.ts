@@ -6,9 +6,9 @@
 import { expect, fixture } from '@open-wc/testing';
 import type { ChoiceQuestion } from '@teach-in/course-schema';
 import { html, type TemplateResult } from 'lit';
-import type { QuestionAnsweredEvent } from '../events.ts';
-import type { CourseShellElement } from './course-shell.ts';
-import type { ShellQuestion } from './shell-question.ts';
+import type { CourseShellElement } from '../src/course-shell/course-shell.ts';
+import type { ShellQuestion } from '../src/course-shell/shell-question.ts';
+import type { QuestionAnsweredEvent } from '../src/events.ts';
 
 export function normalized(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
@@ -96,7 +96,9 @@ export const questionById = (el: CourseShellElement, id: string) =>
 /** The course stylesheet, as the packages ship it, for layout tests. */
 export async function loadCourseCss(): Promise<void> {
   if (document.getElementById('course-css')) return;
-  const css = await (await fetch(new URL('./course.css', import.meta.url))).text();
+  const css = await (
+    await fetch(new URL('../src/course-shell/course.css', import.meta.url))
+  ).text();
   const style = document.createElement('style');
   style.id = 'course-css';
   style.textContent = css;

@@ -11,41 +11,18 @@ import { ActivityLog } from './cmi5/activity-log.ts';
 import { launchSession } from './cmi5/launch.ts';
 import type { Cmi5LmsSide } from './cmi5/lms-side.ts';
 import { cmi5Routes } from './cmi5/routes.ts';
+import type { Cmi5Change, Cmi5LaunchTarget, Cmi5Learner, Cmi5LogEntry } from './cmi5/types.ts';
 import type { Cmi5CourseInfo } from './cmi5-course.ts';
 import type { Cmi5Store } from './cmi5-store.ts';
 
-export type Cmi5LaunchMode = 'Normal' | 'Browse' | 'Review';
-
-export interface Cmi5Learner {
-  id: string;
-  name: string;
-}
-
-/** One statement as the LMS handled it: what the preview's data panel lists. */
-export interface Cmi5LogEntry {
-  registration: string;
-  /** `lms` for the statements the LMS makes itself (launched). */
-  sentBy: 'lms' | 'au';
-  verdict: 'accepted' | 'rejected';
-  /** The verb id's last segment (`initialized`, `answered`), or the whole id. */
-  verb: string;
-  result?: unknown;
-  /** Why a rejected statement broke the rules; empty when it was refused with its batch. */
-  problems: string[];
-}
-
-/** What the LMS tells its observers: a statement handled, or a state document written. */
-export type Cmi5Change =
-  | { kind: 'statement'; entry: Cmi5LogEntry }
-  | { kind: 'state'; registration: string };
-
-export interface Cmi5LaunchTarget {
-  /** `http://127.0.0.1:<port>`: where the xAPI and fetch endpoints are reached. */
-  origin: string;
-  /** The path the package's files are served under, ending in `/`. */
-  contentBase: string;
-  mode: Cmi5LaunchMode;
-}
+// The shapes the route files share live in cmi5/types.ts, so they need not import this file.
+export type {
+  Cmi5Change,
+  Cmi5LaunchMode,
+  Cmi5LaunchTarget,
+  Cmi5Learner,
+  Cmi5LogEntry,
+} from './cmi5/types.ts';
 
 export interface Cmi5Lms {
   readonly course: Cmi5CourseInfo;

@@ -1,6 +1,6 @@
-import type { Cmi5Change, Cmi5LogEntry } from '../cmi5-lms.ts';
 import { cmi5Verbs, type Statement } from '../cmi5-rules.ts';
 import type { StoredStatement } from '../cmi5-store.ts';
+import type { Cmi5Change, Cmi5LogEntry } from './types.ts';
 
 /** The verb id's last segment (`initialized`, `answered`), or the whole id. */
 export const verbName = (statement: Statement) => {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Cmi5LaunchTarget } from '../cmi5-lms.ts';
 import { cmi5Category, cmi5Verbs, type Statement, sessionIdExtension } from '../cmi5-rules.ts';
 import { entryOf } from './activity-log.ts';
 import { actorOf, type Cmi5LmsSide } from './lms-side.ts';
+import type { Cmi5LaunchTarget } from './types.ts';
 import { stateKey } from './xapi-request.ts';
 
 /**

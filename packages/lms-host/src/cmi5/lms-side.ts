@@ -1,7 +1,7 @@
 import type { Cmi5CourseInfo } from '../cmi5-course.ts';
-import type { Cmi5Learner } from '../cmi5-lms.ts';
 import type { Cmi5Store } from '../cmi5-store.ts';
 import type { ActivityLog } from './activity-log.ts';
+import type { Cmi5Learner } from './types.ts';
 
 /** What the launch and the route handlers of one cmi5 LMS share. */
 export interface Cmi5LmsSide {

@@ -78,16 +78,12 @@ function createRuntime() {
   return undefined;
 }
 
+const api = createRuntime();
 const frame = document.createElement('iframe');
 frame.title = config.title;
 // A page address on the host's URL (`/#<page id>`) is passed on to the content, which
 // opens that page: links from the docs work in the preview as in the web copy.
 frame.src = location.hash.length > 1 ? `${config.launchUrl}${location.hash}` : config.launchUrl;
-// The frame's request goes out first, while the runtime is being made. The API is still
-// there before the content can look for it: the content's scripts run in a later task
-// than this one, which defines the API before it ends.
-document.getElementById('content').append(frame);
-const api = createRuntime();
 
 /** The content's own page address (its URL fragment), if it is on this origin. */
 function pageAddress() {
@@ -130,3 +126,4 @@ async function keepUnsavedData() {
 }
 
 window.teachInHost = { calls, config, api, exitContent, pageAddress };
+document.getElementById('content').append(frame);

@@ -369,11 +369,18 @@ export class CourseShellElement extends LitElement {
     });
   }
 
+  /** Set once the contents have been opened: their list is rendered from then on. */
+  #listed = false;
+
   #renderTop() {
-    this.#outline ??= readOutline(this.pages, this.extras);
+    this.#listed ||= this.contentsOpen;
     return contentsView({
-      outline: this.#outline,
+      outline: () => {
+        this.#outline ??= readOutline(this.pages, this.extras);
+        return this.#outline;
+      },
       open: this.contentsOpen,
+      listed: this.#listed,
       index: this.index,
       extra: this.extra,
       seen: this.seen,

@@ -94,7 +94,9 @@ export const cpuThrottle: Measurement = {
         limit === undefined ? '' : `< ${ms(limit)}`,
         limit === undefined
           ? ''
-          : `${verdict(s.interactiveFromPageMs, limit)} / ${verdict(s.interactiveFromLaunchMs, limit)}`,
+          : `${verdict(s.interactiveFromPageMs, limit)} / ${verdict(s.interactiveFromLaunchMs, limit)}${
+              s.lmsShareMs > limit ? " (the LMS's share alone is over)" : ''
+            }`,
         ms(s.feedbackMs),
       ];
     });

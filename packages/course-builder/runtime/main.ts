@@ -25,6 +25,7 @@ import {
 import type { CourseShellElement } from '@teach-in/quiz-elements';
 import { stringsFor } from '@teach-in/quiz-elements';
 import '@teach-in/quiz-elements';
+import { afterNextPaint } from './after-paint.ts';
 import { type AnyAnswerDetail, answerRecord } from './answer-record.ts';
 import { courseResult, moduleObjectives } from './objectives.ts';
 import { clearAddress, linkedPage, showAddress } from './page-address.ts';
@@ -111,7 +112,11 @@ async function start(shell: Shell, layout: CourseLayout): Promise<void> {
           return result;
         })
       : undefined;
+  // The first page view (the launch) is saved once the page is painted (after-paint.ts);
+  // a save made before then saves the same and more, so the deferred one is dropped.
+  let launchSavePending = true;
   const save = () => {
+    launchSavePending = false;
     if (replaced || held) return;
     const state = fromShell(shell.snapshot());
     const savedAt = Date.now();
@@ -162,7 +167,10 @@ async function start(shell: Shell, layout: CourseLayout): Promise<void> {
     pageId = event.detail.pageId;
     if (!held) tracker.setLocation(pageId);
     showAddress(window, pageId);
-    save();
+    if (!launchSavePending) return save();
+    afterNextPaint(window, () => {
+      if (launchSavePending) save();
+    });
   });
   // A page address (index.html#<page id>) opens that page, now and when the address changes.
   window.addEventListener('hashchange', () => {

@@ -58,6 +58,8 @@ export function choiceQuestion(
 
 /** Picks the choices with these labels ("Answer B") and checks the answer. */
 export async function answer(question: ShellQuestion, labels: readonly string[]): Promise<void> {
+  // A question on a page far from the one on show renders in idle time (first-render.ts).
+  await (question as ShellQuestion & { updateComplete: Promise<unknown> }).updateComplete;
   const root = question.shadowRoot!;
   for (const input of root.querySelectorAll('input')) {
     const label = normalized(input.labels?.[0]?.textContent);

@@ -20,6 +20,11 @@ export interface PhoneRun {
   contentFloor?: Floor;
   launchFloor?: Floor;
   usableLaunchFloor?: Floor;
+  /**
+   * The LMS's own share of the usable-question floor: its host page, its API (scorm-again)
+   * and whatever else it sends that is not the package's, counted like the floor.
+   */
+  lmsLaunchFloor?: Floor;
   /** Click on "Check answer" (after picking the first choice) to the verdict painted, in ms. */
   feedbackMs?: number;
   /** Every finished request, times from the launch: where the time went, for the JSON. */
@@ -166,6 +171,12 @@ export async function phoneRun(
       );
       run.launchFloor = networkFloor(requests, { fromMs: launchStart, toMs: visibleAt }, link);
       run.usableLaunchFloor = networkFloor(requests, { fromMs: launchStart, toMs: usableAt }, link);
+      const contentDir = contentPathname.slice(0, contentPathname.lastIndexOf('/') + 1);
+      run.lmsLaunchFloor = networkFloor(
+        requests.filter((r) => !new URL(r.url).pathname.startsWith(contentDir)),
+        { fromMs: launchStart, toMs: usableAt },
+        link,
+      );
     }
     return run;
   } finally {

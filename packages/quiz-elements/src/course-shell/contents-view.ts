@@ -8,8 +8,14 @@ import type { Strings } from '../strings/index.ts';
 import type { Outline, OutlinePage } from './course-outline.ts';
 
 export interface ContentsState {
-  outline: Outline;
+  /** Read when the list is first rendered. */
+  outline: () => Outline;
   open: boolean;
+  /**
+   * Whether the list has been opened before: until then it is not rendered (it has a link
+   * for every page, work that grows with the course and that the first screen does not need).
+   */
+  listed: boolean;
   /** The course page on show, or behind the page about the course on show. */
   index: number;
   /** The page about the course on show, if any. */
@@ -44,7 +50,7 @@ function link(page: OutlinePage, state: ContentsState) {
 }
 
 export function contentsView(state: ContentsState) {
-  const { t, outline } = state;
+  const { t } = state;
   return html`<button
       type="button"
       class="ti-contents-toggle"
@@ -55,15 +61,22 @@ export function contentsView(state: ContentsState) {
       ${t.contents}
     </button>
     <nav id="ti-contents" class="ti-contents" aria-label=${t.contents} ?hidden=${!state.open}>
-      ${outline.modules.map(
-        (
-          module,
-          m,
-        ) => html`<p class="ti-contents-module" id="ti-contents-module-${m}">${module.title}</p>
+      ${state.open || state.listed ? contentsList(state) : nothing}
+    </nav>`;
+}
+
+function contentsList(state: ContentsState) {
+  const { t } = state;
+  const outline = state.outline();
+  return html`${outline.modules.map(
+    (
+      module,
+      m,
+    ) => html`<p class="ti-contents-module" id="ti-contents-module-${m}">${module.title}</p>
           <ol aria-labelledby="ti-contents-module-${m}">
             ${module.pages.map((page) => link(page, state))}
           </ol>`,
-      )}
+  )}
       ${
         outline.extras.length
           ? html`<p class="ti-contents-module" id="ti-contents-extras">${t.aboutThisCourse}</p>
@@ -76,6 +89,5 @@ export function contentsView(state: ContentsState) {
               }
             </ul>`
           : nothing
-      }
-    </nav>`;
+      }`;
 }

@@ -2,6 +2,7 @@ import type { QuestionProgress } from '@teach-in/course-schema';
 import { html, LitElement, nothing, render } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { CourseFinishEvent, type FinishDetail, PageViewEvent } from '../events.ts';
+import { renderWaitingIn } from '../question-base/first-render.ts';
 import { languageOf, type Strings, stringsFor } from '../strings/index.ts';
 import { certificateView, readCertificate } from './certificate-view.ts';
 import { contentsView } from './contents-view.ts';
@@ -201,6 +202,7 @@ export class CourseShellElement extends LitElement {
     this.extra = name;
     this.contentsOpen = false;
     for (const page of [...this.pages, ...this.extras]) page.hidden = page !== section;
+    renderWaitingIn(section);
     this.#focusHeading(section);
   }
 
@@ -263,6 +265,9 @@ export class CourseShellElement extends LitElement {
     for (const extra of this.extras) extra.hidden = true;
     if (!this.seen.includes(index)) this.seen = [...this.seen, index].sort((a, b) => a - b);
     const page = pages[index];
+    // The page on show and the next one are ready before the frame (first-render.ts).
+    renderWaitingIn(page);
+    renderWaitingIn(pages[index + 1]);
     if (!this.isConnected || !page) return;
     if (moveFocus) this.#focusHeading(page);
     if (!report) return;
@@ -386,11 +391,18 @@ export class CourseShellElement extends LitElement {
     });
   }
 
+  /** Set once the contents have been opened: their list is rendered from then on. */
+  #listed = false;
+
   #renderTop() {
-    this.#outline ??= readOutline(this.pages, this.extras);
+    this.#listed ||= this.contentsOpen;
     return contentsView({
-      outline: this.#outline,
+      outline: () => {
+        this.#outline ??= readOutline(this.pages, this.extras);
+        return this.#outline;
+      },
       open: this.contentsOpen,
+      listed: this.#listed,
       index: this.index,
       extra: this.extra,
       seen: this.seen,

@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { type AnswerDetail, QuestionAnsweredEvent } from '../events.ts';
 import { type Strings, stringsFor } from '../strings.ts';
+import { firstRenderWait } from './first-render.ts';
 import { questionStyles } from './question.styles.ts';
 import { seededShuffle } from './shuffle.ts';
 
@@ -52,6 +53,14 @@ export abstract class QuestionElement<Q extends Question = Question> extends Lit
       if (data?.textContent) this.question = JSON.parse(data.textContent) as Q;
     }
     if (!this.#shownAt) this.#shownAt = Date.now();
+  }
+
+  /** The first render of a question far from the page on show waits (first-render.ts). */
+  protected override scheduleUpdate(): Promise<unknown> | undefined {
+    const wait = this.hasUpdated ? undefined : firstRenderWait(this);
+    if (wait) return wait.then(() => super.scheduleUpdate());
+    const updated = super.scheduleUpdate();
+    return updated instanceof Promise ? updated : undefined;
   }
 
   get questionId(): string {

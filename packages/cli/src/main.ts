@@ -66,10 +66,12 @@ async function runCommand(argv: readonly string[]): Promise<number> {
     const { runNew } = await import('./commands/new.ts');
     return runNew(folder);
   }
+  const strict = parsed.values['strict-translations'] ?? false;
+  if (command === 'translations') return runTranslations(parsed);
   const paths = parsed.positionals.length > 0 ? parsed.positionals : ['courses'];
   if (command === 'check') {
     const { runCheck } = await import('./commands/check.ts');
-    return runCheck(paths);
+    return runCheck(paths, strict);
   }
   if (command === 'readability') {
     const max = parsed.values.max === undefined ? undefined : Number(parsed.values.max);
@@ -81,7 +83,30 @@ async function runCommand(argv: readonly string[]): Promise<number> {
     return runReadability(paths, max);
   }
   const { runBuild } = await import('./commands/build.ts');
-  return runBuild(paths, parsed.values.format, parsed.values.out);
+  return runBuild(paths, parsed.values.format, parsed.values.out, strict);
+}
+
+/** `teach-in translations <stamp|status|export|import> ...`. */
+async function runTranslations(parsed: ReturnType<typeof parse>): Promise<number> {
+  const [action, ...rest] = parsed.positionals;
+  const paths = rest.length > 0 ? rest : ['courses'];
+  const language = parsed.values.lang;
+  const usage = (message: string) => {
+    process.stderr.write(`teach-in translations: ${message}\n\n${helpText.translations}`);
+    return exitCodes.usage;
+  };
+  const commands = await import('./commands/translations.ts');
+  if (action === 'status') return commands.runStatus(paths);
+  if (action !== 'stamp' && action !== 'export' && action !== 'import') {
+    return usage(`unknown action "${action ?? ''}"; use stamp, status, export or import`);
+  }
+  if (!language) return usage(`${action} needs --lang <language>, such as --lang es`);
+  if (rest.length !== 1) return usage(`${action} takes one course folder`);
+  if (action === 'stamp') return commands.runStamp(paths, language, parsed.values.all ?? false);
+  const exchange = await import('./commands/translation-exchange.ts');
+  if (action === 'export') return exchange.runExport(rest[0] as string, language, parsed.values.out);
+  if (!parsed.values.in) return usage('import needs --in <file.xlf>');
+  return exchange.runImport(rest[0] as string, language, parsed.values.in);
 }
 
 /**
@@ -106,6 +131,10 @@ function parse(args: string[]) {
       max: { type: 'string' },
       port: { type: 'string', short: 'p' },
       data: { type: 'string' },
+      lang: { type: 'string' },
+      all: { type: 'boolean' },
+      in: { type: 'string' },
+      'strict-translations': { type: 'boolean' },
     },
   });
 }

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:
 import path from 'node:path';
 import type { Course, ExportFormat } from '@teach-in/course-schema';
 import { type ExportOutput, exporters, runtimeKinds } from './exporters/exporters.ts';
-import { runtimeFor } from './runtime-bundle.ts';
+import { type RuntimeSource, runtimeFor } from './runtime-bundle.ts';
 
 export interface BuildOptions {
   formats: readonly ExportFormat[];
@@ -39,19 +39,27 @@ function writeOutput(dir: string, output: ExportOutput): BuiltFile[] {
  * never leaves a half-written package behind. Formats not requested are left as they were.
  */
 export async function buildCourse(course: Course, options: BuildOptions): Promise<BuiltFile[]> {
-  const runtime = await runtimeFor(course.language, runtimeKinds(options.formats));
+  // Each translation is built beside the source, with its own runtime (interface strings
+  // follow the content language) and its language in every file name.
+  const editions = [course, ...(course.translations ?? [])];
+  const runtimes = await Promise.all(
+    editions.map((edition) => runtimeFor(edition.language, runtimeKinds(options.formats))),
+  );
   const finalDir = path.join(options.outDir, course.id);
   const tempDir = path.join(options.outDir, `.${course.id}.building-${process.pid}`);
   rmSync(tempDir, { recursive: true, force: true });
   mkdirSync(tempDir, { recursive: true });
   try {
     const built: BuiltFile[] = [];
-    for (const format of options.formats) {
-      const output = exporters[format](course, runtime);
-      built.push(
-        ...writeOutput(tempDir, output).map((f) => ({ ...f, path: `${course.id}/${f.path}` })),
-      );
-    }
+    editions.forEach((edition, index) => {
+      const runtime = runtimes[index] as RuntimeSource;
+      for (const format of options.formats) {
+        const output = exporters[format](edition, runtime);
+        built.push(
+          ...writeOutput(tempDir, output).map((f) => ({ ...f, path: `${course.id}/${f.path}` })),
+        );
+      }
+    });
     mkdirSync(finalDir, { recursive: true });
     for (const name of readdirSync(tempDir)) {
       rmSync(path.join(finalDir, name), { recursive: true, force: true });

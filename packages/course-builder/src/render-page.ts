@@ -2,6 +2,7 @@ import type { Block, Course, LmsKind, Module, Page } from '@teach-in/course-sche
 import { mapHtmlFields, questionTags } from '@teach-in/course-schema';
 import { courseLayout } from '@teach-in/lms-bridge/state';
 import { renderDataNotice } from './data-notice.ts';
+import { languageSwitch, packageId, reviewNotice } from './editions.ts';
 import { endOfCourse } from './end-of-course.ts';
 import { PageGlossary } from './glossary-terms.ts';
 import { escapeHtml, jsonForScript } from './html.ts';
@@ -109,6 +110,7 @@ function renderPage(
     )}" aria-labelledby="${headingId}">`,
     `<p class="ti-module-title">${escapeHtml(module.title)}</p>`,
     `<h2 id="${headingId}" tabindex="-1">${escapeHtml(page.title)}</h2>`,
+    pageNumber === 1 ? reviewNotice(context.course, context.t) : '',
     ...page.blocks.map((block) => renderBlock(block, glossary, context)),
     renderReferences(page, (key) => context.anchor(page.id, key), context.t),
     '</section>',
@@ -191,12 +193,12 @@ function poolDraws(course: Course): Record<string, number> {
 }
 
 /** The union's logo and name above the course title; the logo is decorative beside the name. */
-function renderHeader(course: Course): string {
+function renderHeader(course: Course, switcher = ''): string {
   const union = course.union;
   const logo = union?.logo ? `<img class="ti-logo" src="${escapeHtml(union.logo)}" alt="">` : '';
   const name = union ? `<p class="ti-union">${escapeHtml(union.name)}</p>` : '';
   const brand = union ? `<div class="ti-brand">${logo}${name}</div>` : '';
-  return `<header class="ti-header"><div class="ti-header-inner">${brand}<h1>${escapeHtml(course.title)}</h1></div></header>`;
+  return `<header class="ti-header"><div class="ti-header-inner">${brand}<h1>${escapeHtml(course.title)}</h1>${switcher}</div></header>`;
 }
 
 export interface PageOptions {
@@ -241,9 +243,9 @@ export function renderCoursePage(course: Course, options: PageOptions): string {
 <script src="${runtimeFiles.js}" defer></script>
 </head>
 <body>
-${renderHeader(course)}
+${renderHeader(course, languageSwitch(course, options.lms, t))}
 <main>
-<ti-course data-lms="${options.lms}" data-print="${printFile}" data-course-key="${escapeHtml(course.id)}" data-completion="${
+<ti-course data-lms="${options.lms}" data-print="${printFile}" data-course-key="${escapeHtml(packageId(course))}" data-completion="${
     course.completion
   }" data-pools="${escapeHtml(JSON.stringify(poolDraws(course)))}" passing-score="${course.passingScore}"${end.attributes}>
 ${pages.join('\n')}

@@ -11,3 +11,5 @@ export { translatedPath } from './translations/load-translations.ts';
 export type { Freshness } from './translations/staleness.ts';
 export { stampModule } from './translations/staleness.ts';
 export { blockHash, stampComment } from './translations/stamps.ts';
+export type { ExchangeModule } from './translations/xliff.ts';
+export { exportXliff, importXliff } from './translations/xliff.ts';

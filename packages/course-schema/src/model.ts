@@ -45,6 +45,8 @@ export interface Course {
 /** What makes a translated course one: its source language and whether a native speaker reviewed it. */
 export interface TranslationEdition {
   sourceLanguage: string;
+  /** Every language of the course, the source first: the offline copy links them. */
+  languages: string[];
   status: 'awaiting-native-review' | 'reviewed';
 }
 

@@ -1,4 +1,5 @@
 import type { Course, ExportFormat, LmsKind } from '@teach-in/course-schema';
+import { packageId, webFolder } from '../editions.ts';
 import { renderGuide } from '../guide/render-guide.ts';
 import { cmi5Manifest } from '../manifests/cmi5-manifest.ts';
 import { scorm12Manifest } from '../manifests/scorm12-manifest.ts';
@@ -25,7 +26,7 @@ function withManifest(files: PackageFiles, manifest: (listed: string[]) => strin
 export const exporters = {
   scorm12: (course, runtime) => ({
     kind: 'file',
-    name: `${course.id}.scorm12.zip`,
+    name: `${packageId(course)}.scorm12.zip`,
     bytes: deterministicZip(
       withManifest(packageFiles(course, runtime, 'scorm12'), (listed) =>
         scorm12Manifest(course, listed),
@@ -34,7 +35,7 @@ export const exporters = {
   }),
   scorm2004: (course, runtime) => ({
     kind: 'file',
-    name: `${course.id}.scorm2004.zip`,
+    name: `${packageId(course)}.scorm2004.zip`,
     bytes: deterministicZip(
       withManifest(packageFiles(course, runtime, 'scorm2004'), (listed) =>
         scorm2004Manifest(course, listed),
@@ -44,16 +45,16 @@ export const exporters = {
   cmi5: (course, runtime) => {
     const files = packageFiles(course, runtime, 'cmi5');
     files.set('cmi5.xml', encoder.encode(cmi5Manifest(course)));
-    return { kind: 'file', name: `${course.id}.cmi5.zip`, bytes: deterministicZip(files) };
+    return { kind: 'file', name: `${packageId(course)}.cmi5.zip`, bytes: deterministicZip(files) };
   },
   web: (course, runtime) => ({
     kind: 'folder',
-    name: 'web',
+    name: webFolder(course),
     files: packageFiles(course, runtime, 'standalone'),
   }),
   guide: (course) => ({
     kind: 'file',
-    name: `${course.id}.guide.html`,
+    name: `${packageId(course)}.guide.html`,
     bytes: encoder.encode(renderGuide(course)),
   }),
 } as const satisfies Record<ExportFormat, Exporter>;

@@ -194,7 +194,11 @@ function loadLanguage(
       definitionHtml: renderInline(entry.definition),
     })),
     ...(workshop ? { workshop } : {}),
-    edition: { sourceLanguage: input.file.language, status: fields.status },
+    edition: {
+      sourceLanguage: input.file.language,
+      languages: [input.file.language, ...new Set(input.file.translations)],
+      status: fields.status,
+    },
   };
   if (!workshop) delete course.workshop;
   if (!fields.audience) delete course.audience;

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { unpackZip } from '@teach-in/lms-host';
 import type { Browser } from 'playwright-core';
 import { axeViolations } from './support/axe.ts';
@@ -51,7 +51,11 @@ const pageTwo = (rightly: boolean): QuestionPlay[] => [
   },
 ];
 const pageThree = (rightly: boolean): QuestionPlay[] => [
-  { type: 'dropdown', prompt: 'Elige las palabras que faltan.', picks: [rightly ? 'un mes' : 'una semana'] },
+  {
+    type: 'dropdown',
+    prompt: 'Elige las palabras que faltan.',
+    picks: [rightly ? 'un mes' : 'una semana'],
+  },
   {
     type: 'true-false',
     prompt: 'Valora cada frase:',
@@ -112,7 +116,14 @@ describe('per-language packages', () => {
   });
 
   test('the build prints each translation review status', () => {
-    const result = runCli(['build', course, '--format', 'guide', '--out', mkdtempSync(path.join(tmpdir(), 'ti-es-'))]);
+    const result = runCli([
+      'build',
+      course,
+      '--format',
+      'guide',
+      '--out',
+      mkdtempSync(path.join(tmpdir(), 'ti-es-')),
+    ]);
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /translated-course \(es\): awaiting review by a native speaker/);
   });
@@ -168,8 +179,14 @@ describe('the offline copy in two languages', () => {
       assert.equal(await page.locator('html').getAttribute('lang'), 'es');
       const nav = page.getByRole('navigation', { name: 'Idioma' });
       await nav.getByRole('link', { name: 'Español' }).waitFor();
-      assert.equal(await nav.getByRole('link', { name: 'Español' }).getAttribute('aria-current'), 'page');
-      await page.getByRole('button', { name: /Siguiente/ }).first().waitFor();
+      assert.equal(
+        await nav.getByRole('link', { name: 'Español' }).getAttribute('aria-current'),
+        'page',
+      );
+      await page
+        .getByRole('button', { name: /Siguiente/ })
+        .first()
+        .waitFor();
       assert.deepEqual(await axeViolations(page), []);
       // The keyboard reaches the switch and follows it to the English copy.
       const english = nav.getByRole('link', { name: 'English' });
@@ -177,7 +194,10 @@ describe('the offline copy in two languages', () => {
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/web\/index\.html$/);
       assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-      await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Español' }).waitFor();
+      await page
+        .getByRole('navigation', { name: 'Language' })
+        .getByRole('link', { name: 'Español' })
+        .waitFor();
       assert.equal(await page.getByRole('note').count(), 0, 'no review notice on the source');
       assert.deepEqual(await axeViolations(page), []);
     } finally {

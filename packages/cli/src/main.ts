@@ -104,7 +104,8 @@ async function runTranslations(parsed: ReturnType<typeof parse>): Promise<number
   if (rest.length !== 1) return usage(`${action} takes one course folder`);
   if (action === 'stamp') return commands.runStamp(paths, language, parsed.values.all ?? false);
   const exchange = await import('./commands/translation-exchange.ts');
-  if (action === 'export') return exchange.runExport(rest[0] as string, language, parsed.values.out);
+  if (action === 'export')
+    return exchange.runExport(rest[0] as string, language, parsed.values.out);
   if (!parsed.values.in) return usage('import needs --in <file.xlf>');
   return exchange.runImport(rest[0] as string, language, parsed.values.in);
 }

@@ -14,7 +14,9 @@ import {
   stampModule,
 } from '../src/index.ts';
 
-const fixture = fileURLToPath(new URL('../../../tests/fixtures/translated-course/', import.meta.url));
+const fixture = fileURLToPath(
+  new URL('../../../tests/fixtures/translated-course/', import.meta.url),
+);
 const source = 'modules/your-data-rights.md';
 const spanish = 'modules/es/your-data-rights.md';
 const made: string[] = [];
@@ -38,7 +40,9 @@ const edit = (dir: string, file: string, from: string, to: string) => {
   writeFileSync(path.join(dir, file), text.replace(from, to));
 };
 const lineOf = (dir: string, file: string, text: string) =>
-  read(dir, file).split('\n').findIndex((line) => line.includes(text)) + 1;
+  read(dir, file)
+    .split('\n')
+    .findIndex((line) => line.includes(text)) + 1;
 const only = (diagnostics: readonly Diagnostic[], prefix: string) =>
   diagnostics.filter((d) => d.code.startsWith(prefix));
 
@@ -57,7 +61,10 @@ describe('the translated fixture course', () => {
       languages: ['en', 'es'],
       status: 'awaiting-native-review',
     });
-    assert.deepEqual(es?.glossary.map((g) => g.term), ['datos personales']);
+    assert.deepEqual(
+      es?.glossary.map((g) => g.term),
+      ['datos personales'],
+    );
     assert.equal(es?.modules[0]?.pages[1]?.title, '¿Qué datos se recogen?');
     assert.equal(es?.workshop?.sections[1]?.handout, true, 'a handout where the source has one');
     assert.deepEqual(es?.assets, ['media/schedule.svg']);
@@ -68,7 +75,11 @@ describe('the translated fixture course', () => {
     const dir = stampedCopy();
     const text = read(dir, spanish);
     assert.equal((text.match(/<!-- ti-source: [0-9a-f]{8} -->/g) ?? []).length, 13);
-    assert.equal(stampModule(read(dir, source), text, false), text, 'stamping twice changes nothing');
+    assert.equal(
+      stampModule(read(dir, source), text, false),
+      text,
+      'stamping twice changes nothing',
+    );
     const { diagnostics, translations } = loadCourse(dir, dir);
     assert.deepEqual(diagnostics, []);
     assert.equal(translations?.[0]?.modules[0]?.freshness.current, 13);
@@ -101,7 +112,13 @@ describe('staleness', () => {
     });
     assert.match(diagnostics[0]?.message ?? '', /source: modules\/your-data-rights\.md:16:1/);
     const freshness = translations?.[0]?.modules[0]?.freshness;
-    assert.deepEqual(freshness, { total: 13, current: 12, stale: 1, unstamped: 0, untranslated: 0 });
+    assert.deepEqual(freshness, {
+      total: 13,
+      current: 12,
+      stale: 1,
+      unstamped: 0,
+      untranslated: 0,
+    });
   });
 
   test('--strict-translations makes a stale block an error', () => {
@@ -166,14 +183,20 @@ describe('parity', () => {
 
   test('a changed correct answer, a lost choice and a dropdown blank are errors at the translation', () => {
     const dir = stampedCopy();
-    edit(dir, spanish, '  - text: Tu historial médico\n', '  - text: Tu historial médico\n    correct: true\n');
+    edit(
+      dir,
+      spanish,
+      '  - text: Tu historial médico\n',
+      '  - text: Tu historial médico\n    correct: true\n',
+    );
     edit(dir, spanish, '  - text: Lo que factura la empresa cada trimestre\n', '');
     edit(dir, spanish, '[[una semana|(un mes)|un año]]', '[[(una semana)|un mes|un año]]');
     edit(dir, spanish, '    answer: false', '    answer: true');
     const { diagnostics } = loadCourse(dir, dir);
     const found = only(diagnostics, 'translation-question').map((d) => [d.line, d.message]);
     const lines = read(dir, spanish).split('\n');
-    const line = (text: string, from = 0) => lines.findIndex((l, i) => i >= from && l.includes(text)) + 1;
+    const line = (text: string, from = 0) =>
+      lines.findIndex((l, i) => i >= from && l.includes(text)) + 1;
     assert.deepEqual(
       found.map(([l]) => l),
       [
@@ -220,7 +243,14 @@ describe('parity', () => {
     const { diagnostics, course } = loadCourse(dir, dir);
     assert.deepEqual(
       diagnostics.map((d) => [d.code, d.file, d.line, d.column]),
-      [['missing-translation-file', 'course.yaml', lineOf(dir, 'course.yaml', 'translations:'), 16]],
+      [
+        [
+          'missing-translation-file',
+          'course.yaml',
+          lineOf(dir, 'course.yaml', 'translations:'),
+          16,
+        ],
+      ],
     );
     assert.match(diagnostics[0]?.message ?? '', /es\/workshop\.md/);
     assert.equal(course?.translations, undefined);
@@ -240,8 +270,14 @@ describe('XLIFF exchange', () => {
   test('export, import unchanged: byte-identical module files', () => {
     const dir = stampedCopy();
     const xml = exportXliff(modules(dir), 'en', 'es');
-    assert.match(xml, /<xliff xmlns="urn:oasis:names:tc:xliff:document:2\.0" version="2\.0" srcLang="en" trgLang="es">/);
-    assert.match(xml, /Correct: choice 2 \(&quot;Your shift availability and hours worked&quot;\) of 3\./);
+    assert.match(
+      xml,
+      /<xliff xmlns="urn:oasis:names:tc:xliff:document:2\.0" version="2\.0" srcLang="en" trgLang="es">/,
+    );
+    assert.match(
+      xml,
+      /Correct: choice 2 \(&quot;Your shift availability and hours worked&quot;\) of 3\./,
+    );
     assert.match(xml, /type single/);
     assert.match(xml, /Length: at most about/);
     const result = importXliff(xml, 'es.xlf', modules(dir));
@@ -250,7 +286,10 @@ describe('XLIFF exchange', () => {
     // A translator's edit comes back into exactly its block.
     const edited = xml.replace('Tus derechos</target>', 'Tus derechos laborales</target>');
     const back = importXliff(edited, 'es.xlf', modules(dir)).files.get(spanish);
-    assert.equal(back, read(dir, spanish).replace('## Tus derechos\n', '## Tus derechos laborales\n'));
+    assert.equal(
+      back,
+      read(dir, spanish).replace('## Tus derechos\n', '## Tus derechos laborales\n'),
+    );
     // Re-importing what was written gives the same bytes again.
     writeFileSync(path.join(dir, spanish), back ?? '');
     const again = importXliff(exportXliff(modules(dir), 'en', 'es'), 'es.xlf', modules(dir));
@@ -261,10 +300,17 @@ describe('XLIFF exchange', () => {
     const dir = stampedCopy();
     const xml = exportXliff(modules(dir), 'en', 'es');
     edit(dir, source, 'Employers use software', 'Employers buy software');
-    const result = importXliff(xml.replace('Tus derechos</target>', 'Otros</target>'), 'es.xlf', modules(dir));
+    const result = importXliff(
+      xml.replace('Tus derechos</target>', 'Otros</target>'),
+      'es.xlf',
+      modules(dir),
+    );
     assert.equal(result.files.size, 0);
-    assert.deepEqual(result.diagnostics.map((d) => [d.code, d.file]), [['xliff-source-changed', 'es.xlf']]);
-    assert.ok(result.diagnostics[0]?.line > 1);
+    assert.deepEqual(
+      result.diagnostics.map((d) => [d.code, d.file]),
+      [['xliff-source-changed', 'es.xlf']],
+    );
+    assert.ok((result.diagnostics[0]?.line ?? 0) > 1);
     const broken = importXliff('<xliff><file>', 'bad.xlf', modules(dir));
     assert.equal(broken.diagnostics[0]?.code, 'xliff-invalid');
   });

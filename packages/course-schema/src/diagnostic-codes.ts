@@ -285,7 +285,7 @@ export const diagnosticInfo = {
   'translation-question-mismatch': {
     severity: 'error',
     summary: 'A question of the translation differs from its source',
-    hint: 'Keep the question\'s id, type, settings, the number of choices (pairs, items, scale points, blanks) and the correct ones exactly as in the source; translate only the text learners read.',
+    hint: "Keep the question's id, type, settings, the number of choices (pairs, items, scale points, blanks) and the correct ones exactly as in the source; translate only the text learners read.",
   },
   'translation-citation-mismatch': {
     severity: 'error',

@@ -13,7 +13,9 @@ export function runCheck(paths: readonly string[], strictTranslations = false): 
     const pages = course.modules.reduce((sum, m) => sum + m.pages.length, 0);
     process.stdout.write(`ok ${course.id}: ${course.modules.length} modules, ${pages} pages\n`);
     for (const translation of course.translations ?? []) {
-      process.stdout.write(`ok ${course.id} (${translation.language}): ${translation.edition?.status}\n`);
+      process.stdout.write(
+        `ok ${course.id} (${translation.language}): ${translation.edition?.status}\n`,
+      );
     }
   }
   return exitCodes.ok;

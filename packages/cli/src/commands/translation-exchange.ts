@@ -7,9 +7,9 @@ import {
   loadCourse,
   translatedPath,
 } from '@teach-in/course-parser';
-import { normalizeNewlines } from './normalize.ts';
 import { exitCodes } from '../exit-codes.ts';
 import { report } from './load.ts';
+import { normalizeNewlines } from './normalize.ts';
 
 /** The course's modules with their translations into `language`, or why not. */
 function exchangeModules(dir: string, language: string): ExchangeModule[] | number {

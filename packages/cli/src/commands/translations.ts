@@ -54,7 +54,9 @@ export function runStatus(paths: readonly string[]): number {
       continue;
     }
     for (const translation of loaded.translations) {
-      process.stdout.write(`${id} (${translation.language}, ${translation.status ?? 'no course.yaml'})\n`);
+      process.stdout.write(
+        `${id} (${translation.language}, ${translation.status ?? 'no course.yaml'})\n`,
+      );
       for (const { file, freshness } of translation.modules) {
         const percent = freshness.total === 0 ? 100 : (100 * freshness.current) / freshness.total;
         const detail = [

@@ -2,8 +2,9 @@
  * cmi5.xml (cmi5 spec §13, CourseStructure.xsd): the whole course is one assignable unit
  * launched at index.html by a relative URL, so the package works from any LMS folder.
  */
-import { packageId } from '../editions.ts';
+
 import type { CompletionRule, Course } from '@teach-in/course-schema';
+import { packageId } from '../editions.ts';
 import { runtimeFiles } from '../render-page.ts';
 import { checkPassingScore, escapeXml, uriPath } from './xml.ts';
 

@@ -2,8 +2,9 @@
  * imsmanifest.xml for SCORM 1.2. The whole course is one SCO, launched at index.html, so the
  * organization has a single item; the course shell handles navigation between modules.
  */
-import { packageId } from '../editions.ts';
+
 import type { Course } from '@teach-in/course-schema';
+import { packageId } from '../editions.ts';
 import { runtimeFiles } from '../render-page.ts';
 import { checkPassingScore, escapeXml, packageFiles, uriPath, xmlId } from './xml.ts';
 

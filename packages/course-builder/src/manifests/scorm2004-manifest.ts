@@ -3,8 +3,9 @@
  * sequencing that strict LMSs need: choice and flow on the organization, and content that sets
  * its own completion and success (otherwise SuccessFactors marks the course complete on exit).
  */
-import { packageId } from '../editions.ts';
+
 import type { Course } from '@teach-in/course-schema';
+import { packageId } from '../editions.ts';
 import { runtimeFiles } from '../render-page.ts';
 import { checkPassingScore, escapeXml, packageFiles, uriPath, xmlId } from './xml.ts';
 

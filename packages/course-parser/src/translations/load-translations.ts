@@ -141,7 +141,10 @@ function loadLanguage(
     diagnostics.push(...parsed.diagnostics);
     for (const asset of parsed.assets) assets.add(asset);
     if (parsed.module) modules.push(parsed.module);
-    const sourceSide = { source: new SourceText(source.displayPath, source.text), blocks: moduleBlocks(source.text) };
+    const sourceSide = {
+      source: new SourceText(source.displayPath, source.text),
+      blocks: moduleBlocks(source.text),
+    };
     const normalized = new SourceText(read.display, read.text);
     const translatedSide = { source: normalized, blocks: moduleBlocks(read.text) };
     diagnostics.push(...moduleParity(sourceSide, translatedSide));
@@ -179,7 +182,9 @@ function loadLanguage(
     (workshop !== undefined || !input.course.workshop);
   if (!complete) return { report, diagnostics };
   const { translations: _sourceOnly, ...shared } = input.course;
-  const nextHtml = fields.end?.next ? renderBlocks(lex(fields.end.next)) : input.course.end.nextHtml;
+  const nextHtml = fields.end?.next
+    ? renderBlocks(lex(fields.end.next))
+    : input.course.end.nextHtml;
   const course: Course = {
     ...shared,
     title: fields.title,
@@ -229,7 +234,11 @@ function courseFields(
       diagnosticAt('translation-glossary-mismatch', source, at.offset, {
         message: `Glossary key "${key}" is not a term of the source glossary`,
         length: at.length,
-        related: relatedAt(input.source, input.parsed.locate(['glossary']).offset, 'the source glossary'),
+        related: relatedAt(
+          input.source,
+          input.parsed.locate(['glossary']).offset,
+          'the source glossary',
+        ),
       }),
     );
   }
@@ -240,7 +249,11 @@ function courseFields(
       diagnosticAt('translation-glossary-mismatch', source, at.offset, {
         message: `The source glossary's term "${key}" has no translation here`,
         length: at.length,
-        related: relatedAt(input.source, input.parsed.locate(['glossary', key], 'key').offset, 'the source term'),
+        related: relatedAt(
+          input.source,
+          input.parsed.locate(['glossary', key], 'key').offset,
+          'the source term',
+        ),
       }),
     );
   }
@@ -254,7 +267,11 @@ function courseFields(
           ? `"${field}" is not in the source course.yaml`
           : `The source course.yaml has "${field}": translate it here`,
         length: at.length,
-        related: relatedAt(input.source, has ? 0 : input.parsed.locate([field], 'key').offset, 'the source course.yaml'),
+        related: relatedAt(
+          input.source,
+          has ? 0 : input.parsed.locate([field], 'key').offset,
+          'the source course.yaml',
+        ),
       }),
     );
   }

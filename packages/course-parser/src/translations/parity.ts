@@ -80,9 +80,7 @@ class ParityReport {
     const tp = this.tr.blocks.pages;
     if (sp.length !== tp.length) {
       const extra = sp.length < tp.length;
-      const offset = extra
-        ? headingOffset(tp[sp.length], this.tr)
-        : endOffset(tp.at(-1), this.tr);
+      const offset = extra ? headingOffset(tp[sp.length], this.tr) : endOffset(tp.at(-1), this.tr);
       const sourceOffset = extra
         ? endOffset(sp.at(-1), this.src)
         : headingOffset(sp[tp.length], this.src);

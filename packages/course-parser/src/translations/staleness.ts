@@ -94,7 +94,9 @@ export function staleness(
   }
   return {
     freshness,
-    diagnostics: strict ? diagnostics.map((d) => ({ ...d, severity: 'error' as const })) : diagnostics,
+    diagnostics: strict
+      ? diagnostics.map((d) => ({ ...d, severity: 'error' as const }))
+      : diagnostics,
   };
 }
 
@@ -126,7 +128,11 @@ export function stampModule(sourceText: string, translatedText: string, all: boo
       if (block.stamp) {
         if (!all || block.stamp.hash === partner.hash) return;
         const comment = stampComment(block.stamp.hash);
-        edits.push({ at: block.stamp.offset, remove: comment.length, insert: stampComment(partner.hash) });
+        edits.push({
+          at: block.stamp.offset,
+          remove: comment.length,
+          insert: stampComment(partner.hash),
+        });
         return;
       }
       edits.push({

@@ -36,7 +36,7 @@ interface Unit {
 }
 
 const xmlChars = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' } as const;
-function escape(text: string): string {
+function escapeXmlText(text: string): string {
   return text.replace(/[&<>"]/g, (c) => xmlChars[c as keyof typeof xmlChars]);
 }
 
@@ -53,7 +53,10 @@ function unitsOf(module: ExchangeModule): Unit[] {
       notes: [
         'Front matter (YAML): translate the values of "title" and "objectives" only; keep "id", "minutes" and the keys as they are.',
       ],
-      at: { start: translated.yaml.start, end: translated.yaml.start + translated.yaml.text.length },
+      at: {
+        start: translated.yaml.start,
+        end: translated.yaml.start + translated.yaml.text.length,
+      },
     });
   }
   source.pages.forEach((page, p) => {
@@ -73,7 +76,10 @@ function unitsOf(module: ExchangeModule): Unit[] {
 }
 
 /** What a translator needs to know about a block: what it is, what to keep, how long. */
-function notesFor(kind: ModuleBlocks['pages'][number]['blocks'][number]['kind'], raw: string): string[] {
+function notesFor(
+  kind: ModuleBlocks['pages'][number]['blocks'][number]['kind'],
+  raw: string,
+): string[] {
   const limit = Math.ceil(raw.length * 1.3) + 20;
   const length = `Length: at most about ${limit} characters (the source has ${raw.length}; Spanish runs about a quarter longer). Keep one block for this block: do not split or merge.`;
   if (kind === 'heading') {
@@ -102,16 +108,24 @@ function quizNotes(raw: string): string[] {
     `Question "${String(data.id)}", type ${String(data.type)}: the YAML keys and the "id", "type", "correct", "answer" and "pool" values stay as they are; translate the text learners read (prompt, text, feedback, explanation, hint, items, scale).`,
   ];
   const choices = Array.isArray(data.choices) ? (data.choices as Record<string, unknown>[]) : [];
-  const right = choices.flatMap((c, i) => (c.correct === true ? [`${i + 1} ("${String(c.text)}")`] : []));
+  const right = choices.flatMap((c, i) =>
+    c.correct === true ? [`${i + 1} ("${String(c.text)}")`] : [],
+  );
   if (right.length > 0) notes.push(`Correct: choice ${right.join(' and ')} of ${choices.length}.`);
   if (data.type === 'ordering') notes.push('The items are in the right order: keep that order.');
   if (data.type === 'dropdown') {
-    notes.push('Blanks [[a|(b)|c]]: keep the number of options and the brackets around the right one.');
+    notes.push(
+      'Blanks [[a|(b)|c]]: keep the number of options and the brackets around the right one.',
+    );
   }
   if (data.type === 'fill-in') {
-    notes.push('Answers: the spellings a learner may type, in Spanish; list as many as needed (at most 10, each at most 100 characters).');
+    notes.push(
+      'Answers: the spellings a learner may type, in Spanish; list as many as needed (at most 10, each at most 100 characters).',
+    );
   }
-  notes.push('Length: choices and statements at most about 120 characters each, so they fit on a phone.');
+  notes.push(
+    'Length: choices and statements at most about 120 characters each, so they fit on a phone.',
+  );
   return notes;
 }
 
@@ -123,22 +137,24 @@ export function exportXliff(
 ): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="${escape(srcLang)}" trgLang="${escape(trgLang)}">`,
+    `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="${escapeXmlText(srcLang)}" trgLang="${escapeXmlText(trgLang)}">`,
   ];
   modules.forEach((module, index) => {
     lines.push(
-      `  <file id="f${index + 1}" original="${escape(module.translatedEntry)}">`,
-      `    <notes><note category="source-file">${escape(module.entry)}</note></notes>`,
+      `  <file id="f${index + 1}" original="${escapeXmlText(module.translatedEntry)}">`,
+      `    <notes><note category="source-file">${escapeXmlText(module.entry)}</note></notes>`,
     );
     for (const unit of unitsOf(module)) {
       lines.push(
         `    <unit id="${unit.id}">`,
         '      <notes>',
-        ...unit.notes.map((note) => `        <note category="translator">${escape(note)}</note>`),
+        ...unit.notes.map(
+          (note) => `        <note category="translator">${escapeXmlText(note)}</note>`,
+        ),
         '      </notes>',
         '      <segment>',
-        `        <source xml:space="preserve">${escape(unit.source)}</source>`,
-        `        <target xml:space="preserve">${escape(unit.target)}</target>`,
+        `        <source xml:space="preserve">${escapeXmlText(unit.source)}</source>`,
+        `        <target xml:space="preserve">${escapeXmlText(unit.target)}</target>`,
         '      </segment>',
         '    </unit>',
       );
@@ -172,7 +188,12 @@ export function importXliff(
   if (valid !== true) {
     const { line, col, msg } = valid.err;
     const offset = offsetOf(xml, line, col);
-    return { files, diagnostics: [diagnosticAt('xliff-invalid', source, offset, { message: `Not well-formed XML: ${msg}` })] };
+    return {
+      files,
+      diagnostics: [
+        diagnosticAt('xliff-invalid', source, offset, { message: `Not well-formed XML: ${msg}` }),
+      ],
+    };
   }
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -187,7 +208,7 @@ export function importXliff(
   for (const file of doc.xliff?.file ?? []) {
     const original = file['@original'] ?? '';
     const module = byPath.get(original);
-    const fileAt = xml.indexOf(`original="${escape(original)}"`);
+    const fileAt = xml.indexOf(`original="${escapeXmlText(original)}"`);
     if (!module) {
       diagnostics.push(
         diagnosticAt('xliff-invalid', source, Math.max(0, fileAt), {
@@ -227,7 +248,11 @@ export function importXliff(
     if (text !== module.translatedText) files.set(original, text);
   }
   if ((doc.xliff?.file ?? []).length === 0) {
-    diagnostics.push(diagnosticForFile('xliff-invalid', displayPath, { message: 'The file has no <xliff> element with <file> elements' }));
+    diagnostics.push(
+      diagnosticForFile('xliff-invalid', displayPath, {
+        message: 'The file has no <xliff> element with <file> elements',
+      }),
+    );
   }
   return { files: diagnostics.length > 0 ? new Map() : files, diagnostics };
 }
@@ -249,7 +274,11 @@ function textOf(value: XliffText | undefined): string {
 
 function readUnit(unit: XliffUnit): ParsedUnit {
   const segment = unit.segment?.[0];
-  return { id: unit['@id'] ?? '', source: textOf(segment?.source), target: textOf(segment?.target) };
+  return {
+    id: unit['@id'] ?? '',
+    source: textOf(segment?.source),
+    target: textOf(segment?.target),
+  };
 }
 
 function offsetOf(text: string, line: number, column: number): number {

@@ -83,14 +83,17 @@ import  read it back into modules/<lang>/; refuses, writing nothing, a file whos
 
 docs/translation.md explains the format.
 `,
-  readability: `teach-in readability [paths...] [--max 9]
+  readability: `teach-in readability [paths...] [--max 9] [--min-ease 60]
 
 Measures how hard each module's learner text is to read, as a US school grade
 (Flesch-Kincaid): page titles, text, callouts and questions; not facilitator notes.
 Modules above the limit are marked TOO HARD with their longest sentences.
+Spanish translations are measured by Fernández-Huerta reading ease (0 to 100,
+higher is easier) and must reach --min-ease; docs/translation.md explains both.
 
 Options:
   --max <grade>  the highest grade allowed (default: 9)
+  --min-ease <n> the lowest Spanish reading ease allowed (default: 60)
   -h, --help     show this help
 
 Exit codes: 0 every module within the limit, 1 a module above it or course errors,

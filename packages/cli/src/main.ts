@@ -79,8 +79,14 @@ async function runCommand(argv: readonly string[]): Promise<number> {
       process.stderr.write(`teach-in readability: --max must be a number\n`);
       return exitCodes.usage;
     }
+    const minEase =
+      parsed.values['min-ease'] === undefined ? undefined : Number(parsed.values['min-ease']);
+    if (minEase !== undefined && !Number.isFinite(minEase)) {
+      process.stderr.write(`teach-in readability: --min-ease must be a number\n`);
+      return exitCodes.usage;
+    }
     const { runReadability } = await import('./commands/readability.ts');
-    return runReadability(paths, max);
+    return runReadability(paths, max, minEase);
   }
   const { runBuild } = await import('./commands/build.ts');
   return runBuild(paths, parsed.values.format, parsed.values.out, strict);
@@ -133,6 +139,7 @@ function parse(args: string[]) {
       port: { type: 'string', short: 'p' },
       data: { type: 'string' },
       lang: { type: 'string' },
+      'min-ease': { type: 'string' },
       all: { type: 'boolean' },
       in: { type: 'string' },
       'strict-translations': { type: 'boolean' },

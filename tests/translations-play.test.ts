@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { unpackZip } from '@teach-in/lms-host';
+import { type StoredStatement, startCmi5Host, unpackZip } from '@teach-in/lms-host';
 import type { Browser } from 'playwright-core';
 import { axeViolations } from './support/axe.ts';
 import { buildToTemp, readZip, repoRoot, runCli } from './support/build-fixture.ts';
-import { launchChromium } from './support/chromium.ts';
+import { launchChromium, recordPage } from './support/chromium.ts';
 import { answer, lastSet, launch, next, type QuestionPlay, type Version } from './support/play.ts';
 import { type Call, strictViolations } from './support/strict-values.ts';
 import { validateCmi5, validateManifest } from './support/xsd.ts';
@@ -168,6 +168,49 @@ describe('the Spanish packages under scorm-again', () => {
     assert.deepEqual(strictViolations('scorm2004', calls), []);
     assert.equal(lastSet(calls, 'cmi.completion_status'), 'completed');
     assert.equal(lastSet(calls, 'cmi.success_status'), 'passed');
+  });
+});
+
+describe('the Spanish cmi5 package under the cmi5 host', () => {
+  test('answering rightly: the host, which refuses statements that break cmi5, stores passed', async () => {
+    const packageDir = mkdtempSync(path.join(tmpdir(), 'ti-es-cmi5-play-'));
+    unpackZip(readZip(built(`${id}.es.cmi5.zip`)), packageDir);
+    const host = await startCmi5Host({ packageDir });
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const { errors } = recordPage(page);
+      await page.goto(host.url);
+      const frame = page.frameLocator('iframe');
+      await frame.getByRole('button', { name: 'Siguiente' }).waitFor();
+      assert.equal(await frame.locator('html').getAttribute('lang'), 'es');
+      await next(frame, 'Siguiente');
+      for (const q of pageTwo(true)) await answer(frame, q, 'Comprobar respuesta');
+      await next(frame, 'Siguiente');
+      for (const q of pageThree(true)) await answer(frame, q, 'Comprobar respuesta');
+      await next(frame, 'Terminar');
+      await frame.getByRole('heading', { name: 'Tu resultado' }).waitFor();
+      const verb = (st: StoredStatement) => st.verb?.id?.split('/').pop() ?? '';
+      const deadline = Date.now() + 20_000;
+      while (!host.statements().some((st) => verb(st) === 'passed') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const verbs = host.statements().map(verb);
+      assert.deepEqual(verbs.slice(0, 2), ['launched', 'initialized']);
+      assert.ok(verbs.includes('completed'), verbs.join(', '));
+      assert.ok(verbs.includes('passed'), verbs.join(', '));
+      const activity = host.statements()[1]?.object as { id?: string } | undefined;
+      assert.match(activity?.id ?? '', /translated-course\.es/);
+      // xAPI answers 404 for the state document of a first launch: expected, logged by Chromium.
+      assert.deepEqual(
+        errors.filter((e) => !e.includes('status of 404')),
+        [],
+      );
+    } finally {
+      await context.close();
+      await host.close();
+      rmSync(packageDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -110,7 +110,10 @@ function renderPage(
     )}" aria-labelledby="${headingId}">`,
     `<p class="ti-module-title">${escapeHtml(module.title)}</p>`,
     `<h2 id="${headingId}" tabindex="-1">${escapeHtml(page.title)}</h2>`,
-    pageNumber === 1 ? reviewNotice(context.course, context.t) : '',
+    // A translation awaiting review says so first; no line at all anywhere else.
+    ...(pageNumber === 1 && context.course.edition
+      ? [reviewNotice(context.course, context.t)]
+      : []),
     ...page.blocks.map((block) => renderBlock(block, glossary, context)),
     renderReferences(page, (key) => context.anchor(page.id, key), context.t),
     '</section>',

@@ -113,6 +113,14 @@ describe('per-language packages', () => {
     assert.match(guide, /<html lang="es">/);
     assert.match(guide, /Tiempo: 5 minutos/, 'facilitator notes in Spanish');
     assert.match(guide, /Hoja para repartir: Tus derechos/, 'the Spanish workshop kit');
+    assert.match(
+      guide,
+      /<p class="eyebrow">Guía para quien dinamiza<\/p>/,
+      'the guide speaks Spanish',
+    );
+    assert.match(guide, /Módulo 1, unos 10 minutos/);
+    assert.match(guide, /\(respuesta correcta\)/, 'the answer key too');
+    assert.doesNotMatch(guide, /Facilitator|right answer|Module 1/);
   });
 
   test('the build prints each translation review status', () => {

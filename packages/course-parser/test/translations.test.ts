@@ -237,6 +237,25 @@ describe('parity', () => {
     }
   });
 
+  test('a translated workshop kit keeps the sections and the minutes of its source', () => {
+    const dir = stampedCopy();
+    edit(dir, 'es/workshop.md', '## Plan\n', '');
+    edit(dir, 'es/workshop.md', 'minutes: 60', 'minutes: 90');
+    const { diagnostics } = loadCourse(dir, dir);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.file, d.line, d.related?.file]),
+      [
+        ['translation-field-mismatch', 'es/workshop.md', 3, 'workshop.md'],
+        [
+          'translation-page-mismatch',
+          'es/workshop.md',
+          lineOf(dir, 'es/workshop.md', '## Hoja'),
+          'workshop.md',
+        ],
+      ],
+    );
+  });
+
   test('a missing translated file is a positioned error at the language in course.yaml', () => {
     const dir = stampedCopy();
     rmSync(path.join(dir, 'es/workshop.md'));

@@ -18,7 +18,7 @@ import { readSource, staysInside } from '../source-file.ts';
 import { parseWorkshop } from '../workshop-parser.ts';
 import { parseYaml, validateYaml, type YamlResult } from '../yaml-source.ts';
 import { moduleBlocks } from './blocks.ts';
-import { moduleParity } from './parity.ts';
+import { moduleParity, workshopParity } from './parity.ts';
 import { type Freshness, staleness } from './staleness.ts';
 
 /** A source module as the course loader read it. */
@@ -159,9 +159,20 @@ function loadLanguage(
       offset: input.parsed.locate(['workshop']).offset,
       what: 'the source workshop is named here',
     });
-    if (read) {
+    const sourceFile = path.join(input.dir, input.file.workshop);
+    const sourceText = read ? readSource(sourceFile, input.display(sourceFile)).text : undefined;
+    if (read && sourceText !== undefined) {
       const parsed = parseWorkshop(read.text, read.display);
       diagnostics.push(...parsed.diagnostics);
+      diagnostics.push(
+        ...workshopParity(
+          {
+            source: new SourceText(input.display(sourceFile), sourceText),
+            blocks: moduleBlocks(sourceText),
+          },
+          { source: new SourceText(read.display, read.text), blocks: moduleBlocks(read.text) },
+        ),
+      );
       const sections = input.course.workshop.sections;
       // "Handout:" is the source's word: a translated section is a handout where its source is.
       if (parsed.workshop) {

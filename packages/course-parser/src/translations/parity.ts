@@ -134,7 +134,9 @@ class ParityReport {
         ? `This page has ${t.blocks.length} blocks; the source's has ${s.blocks.length}: block ${i + 1} (${b?.kind}) has no source block`
         : !b
           ? `This page has ${t.blocks.length} blocks; the source's has ${s.blocks.length}: block ${i + 1} (${a.kind}) is not translated`
-          : `Block ${i + 1} of this page is a ${b.kind}; in the source it is a ${a.kind}`;
+          : s.blocks.length === t.blocks.length
+            ? `Block ${i + 1} of this page is a ${b.kind}; in the source it is a ${a.kind}`
+            : `This page has ${t.blocks.length} blocks; the source's has ${s.blocks.length}: from block ${i + 1} on they differ (here a ${b.kind}, in the source a ${a.kind})`;
       this.add('translation-block-mismatch', offset, message, sourceOffset);
       // One report per page: after the first difference every later block is shifted.
       return;

@@ -148,7 +148,8 @@ function loadLanguage(
     const normalized = new SourceText(read.display, read.text);
     const translatedSide = { source: normalized, blocks: moduleBlocks(read.text) };
     diagnostics.push(...moduleParity(sourceSide, translatedSide));
-    const fresh = staleness(sourceSide, translatedSide, input.strict);
+    const stampCommand = `teach-in translations stamp ${input.display(input.dir) || '.'} --lang ${language}`;
+    const fresh = staleness(sourceSide, translatedSide, input.strict, stampCommand);
     diagnostics.push(...fresh.diagnostics);
     report.modules.push({ file: source.entry, freshness: fresh.freshness });
   }

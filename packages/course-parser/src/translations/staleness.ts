@@ -29,6 +29,8 @@ export function staleness(
   source: ModuleSide,
   translated: ModuleSide,
   strict: boolean,
+  /** The stamp command for this course and language, for the hints. */
+  stampCommand = 'teach-in translations stamp <course> --lang <lang>',
 ): StalenessResult {
   const freshness: Freshness = { total: 0, current: 0, stale: 0, unstamped: 0, untranslated: 0 };
   const diagnostics: Diagnostic[] = [];
@@ -63,6 +65,7 @@ export function staleness(
           message: `This ${block.kind} was translated from a version of its source block that has since changed (source: ${source.source.file}:${where.line}:${where.column})`,
           length: firstLineLength(block.raw),
           related: relatedAt(source.source, from.offset, 'the source block, as it is now'),
+          hint: `Update the translation to match the source block; once every stale block is updated, run "${stampCommand} --all" to record that they are up to date again.`,
         }),
       );
     });
@@ -80,6 +83,7 @@ export function staleness(
           {
             message: `The source's ${from.kind} at ${source.source.file}:${where.line}:${where.column} has no translation here`,
             related: relatedAt(source.source, from.offset, 'the untranslated source block'),
+            hint: `Translate the block and place it at the same position, then run "${stampCommand}".`,
           },
         ),
       );
@@ -89,6 +93,7 @@ export function staleness(
     diagnostics.push(
       diagnosticAt('translation-unstamped', translated.source, firstUnstamped, {
         message: `${freshness.unstamped} of ${freshness.total} blocks have no record of the source block they were translated from, so a later change of the source cannot be found`,
+        hint: `Run "${stampCommand}" once the translation matches its source: it writes the source's hash before each block, so later changes are found.`,
       }),
     );
   }

@@ -258,6 +258,23 @@ describe('parity', () => {
     );
   });
 
+  test('translations: only languages with interface strings, never the course language', () => {
+    const dir = stampedCopy();
+    edit(dir, 'course.yaml', 'translations: [es]', 'translations: [es, de, en]');
+    const { diagnostics } = loadCourse(dir, dir);
+    const line = lineOf(dir, 'course.yaml', 'translations:');
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.line, d.column]),
+      [['invalid-value', line, 20]],
+      'de has no interface strings',
+    );
+    edit(dir, 'course.yaml', 'translations: [es, de, en]', 'translations: [es, en]');
+    assert.deepEqual(
+      loadCourse(dir, dir).diagnostics.map((d) => [d.code, d.line, d.column]),
+      [['translation-same-language', line, 20]],
+    );
+  });
+
   test('a missing translated file is a positioned error at the language in course.yaml', () => {
     const dir = stampedCopy();
     rmSync(path.join(dir, 'es/workshop.md'));

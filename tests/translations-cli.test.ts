@@ -17,6 +17,10 @@ cpSync(path.join(repoRoot, 'tests/fixtures/translated-course'), course, { recurs
 const spanish = path.join(course, 'modules/es/your-data-rights.md');
 const english = path.join(course, 'modules/your-data-rights.md');
 const cli = (...args: string[]) => runCli(args, work);
+// The CLI compiles itself on its first run after a change, and esbuild's metafile paths are
+// relative to that run's folder, which tests/cli-loading.test.ts reads from the repository:
+// so the first run here is from the repository, never from the temporary folder.
+runCli(['--help']);
 
 test('status, stamp, then check: from unstamped to 100% up to date', () => {
   const before = cli('translations', 'status', 'translated-course');

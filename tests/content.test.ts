@@ -7,16 +7,21 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { learnerText, readability } from '@teach-in/course-builder';
+import { learnerText } from '@teach-in/course-builder';
 import { loadCourse } from '@teach-in/course-parser';
 import type { Course, Module, Question } from '@teach-in/course-schema';
 import { isGraded } from '@teach-in/course-schema';
 import { repoRoot } from './support/build-fixture.ts';
-import { clausesOf, pastDeadlinesInFuture, writtenDate } from './support/past-deadlines.ts';
+import {
+  type Conventions,
+  conventions,
+  conventionsFor,
+  spanishDate,
+} from './support/language-conventions.ts';
+import { clausesOf, pastDeadlinesInFuture } from './support/past-deadlines.ts';
 
 const coursesDir = path.join(repoRoot, 'courses');
 const toolkit = 'union-toolkit';
-const maxGrade = 9;
 /** The build date: legal text must be true on it. */
 const today = new Date();
 
@@ -68,9 +73,6 @@ const moduleText = (module: Module): string =>
       ),
     ])
     .join('\n');
-
-/** `Timing: 5 minutes` in a facilitator note: the plan for that part of the session. */
-const timingPattern = /\bTiming: (\d+) minutes?\b/g;
 
 const questionsOf = (module: Module): Question[] =>
   module.pages.flatMap((p) => p.blocks.flatMap((b) => (b.kind === 'question' ? [b.question] : [])));
@@ -134,140 +136,188 @@ describe('the curriculum', () => {
   });
 
   for (const course of courses) {
-    describe(course.id, () => {
-      test('has a glossary', () => {
-        assert.ok(course.glossary.length >= 5, `${course.glossary.length} terms`);
-      });
-
-      test('says when its legal content was checked, against what, and when it is due again', () => {
-        assert.ok(course.checked, 'no checked: date in course.yaml');
-        assert.ok(course.recheck, 'no recheck: date in course.yaml');
-        assert.ok(course.recheck > course.checked, 'recheck is not after checked');
-        // One page tells learners, in words, what course.yaml says.
-        const stated = course.modules.flatMap((m) =>
-          clausesOf(moduleText(m)).filter((s) => /\bchecked\b.*\bagainst sources up to\b/i.test(s)),
-        );
-        assert.ok(stated.length > 0, 'no page says "checked ... against sources up to ..."');
-        const all = stated.join(' ');
-        assert.ok(all.includes(writtenDate(course.checked)), `no page gives ${course.checked}`);
-        const text = course.modules.map(moduleText).join('\n');
-        assert.ok(
-          text.includes(`Recheck date: ${writtenDate(course.recheck)}`),
-          `no page says "Recheck date: ${writtenDate(course.recheck)}"`,
-        );
-      });
-
-      test('writes no deadline that has passed on the build date as future', () => {
-        const texts = [
-          ...course.modules.map((m) => [m.file, moduleText(m)] as const),
-          ...(course.workshop
-            ? [['workshop', course.workshop.sections.map((s) => plain(s.html)).join('\n')] as const]
-            : []),
-        ];
-        const found = texts.flatMap(([file, text]) =>
-          pastDeadlinesInFuture(text, today).map((d) => `${file}: ${d.date}: ${d.sentence}`),
-        );
-        assert.deepEqual(found, []);
-      });
-
-      for (const module of course.modules) {
-        describe(module.id, () => {
-          const questions = questionsOf(module);
-          const blocks = module.pages.flatMap((p) => p.blocks);
-
-          test('objectives, 3 to 6 pages and the Monday checklist, cited sources, facilitator notes', () => {
-            assert.ok(module.objectives.length >= 1, 'no objectives');
-            // The Monday checklist page comes on top of the 3 to 6 teaching pages.
-            assert.ok(
-              module.pages.length >= 4 && module.pages.length <= 7,
-              `${module.pages.length} pages`,
-            );
-            const cited = new Set(module.pages.flatMap((p) => p.references.map((r) => r.key)));
-            assert.ok(cited.size >= 1, 'cites no source');
-            assert.ok(
-              blocks.some((b) => b.kind === 'facilitator'),
-              'no facilitator note',
-            );
-          });
-
-          test('4 to 6 graded questions with feedback on every choice, and their source cited', () => {
-            const graded = questions.filter((q) => isGraded(q) && q.graded);
-            assert.ok(
-              graded.length >= 4 && graded.length <= 6,
-              `${graded.length} graded questions`,
-            );
-            assert.deepEqual(questions.flatMap(feedbackGaps), []);
-            const uncited = graded.filter(
-              (q) => !JSON.stringify(q).includes('class=\\"ti-cite\\"'),
-            );
-            assert.deepEqual(
-              uncited.map((q) => q.id),
-              [],
-              'graded questions whose feedback cites no source',
-            );
-          });
-
-          test('ends with "## Monday checklist": three numbered things to do', () => {
-            const last = module.pages.at(-1);
-            assert.equal(last?.title, 'Monday checklist');
-            const kinds = last.blocks.map((b) => b.kind).filter((k) => k !== 'facilitator');
-            assert.deepEqual(kinds, ['prose'], 'only the numbered list (and a facilitator note)');
-            const html = last.blocks.flatMap((b) => (b.kind === 'prose' ? [b.html] : [])).join('');
-            assert.match(html, /^\s*<ol>/, 'the list comes right after the heading');
-            assert.equal(html.match(/<ol\b/g)?.length, 1, 'one numbered list');
-            assert.doesNotMatch(html, /<ol start=|<ul\b/, 'numbered 1. 2. 3.');
-            const items = [...html.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) =>
-              plain(m[1]!).trim(),
-            );
-            assert.equal(items.length, 3, items.join(' | '));
-            for (const item of items) assert.match(item, /^[A-Z][a-z]+\b.{15,}/, item);
-            const source = readFileSync(path.join(course.dir, module.file), 'utf8');
-            const tail = source.slice(source.lastIndexOf('\n## '));
-            assert.match(tail, /^\n## Monday checklist\n\n1\. [\s\S]*\n2\. [\s\S]*\n3\. /);
-            assert.doesNotMatch(tail, /\n4\. /);
-          });
-
-          test('facilitator timings add up to the stated minutes', () => {
-            assert.ok(module.minutes, 'no minutes: in the front matter');
-            const notes = blocks.flatMap((b) => (b.kind === 'facilitator' ? [plain(b.html)] : []));
-            const timings = notes.flatMap((n) =>
-              [...n.matchAll(timingPattern)].map((m) => Number(m[1])),
-            );
-            assert.ok(timings.length > 0, 'no "Timing: N minutes" in any facilitator note');
-            const sum = timings.reduce((a, b) => a + b, 0);
-            assert.equal(sum, module.minutes, `timings ${timings.join(' + ')} = ${sum}`);
-          });
-
-          test('every scenario has one clearly best choice and the legal disclaimer', () => {
-            for (const q of questions) {
-              if (q.type !== 'scenario') continue;
-              const best = q.choices.filter((c) =>
-                /^Best choice\b/.test(plain(c.feedbackHtml).trim()),
-              );
-              assert.equal(best.length, 1, `${q.id}: ${best.length} choices marked "Best choice"`);
-              assert.match(
-                plain(q.explanationHtml ?? ''),
-                /General education, not legal advice\. Check with your union's legal officer\./,
-                `${q.id} has no disclaimer`,
-              );
-            }
-          });
-
-          test('at least one reflection, agreement-scale or scenario activity', () => {
-            assert.ok(questions.some((q) => ['reflection', 'likert', 'scenario'].includes(q.type)));
-          });
-
-          test(`learner text at or below grade ${maxGrade}`, () => {
-            const result = readability(learnerText(module));
-            assert.ok(
-              result.grade <= maxGrade,
-              `grade ${result.grade}; longest sentences:\n${result.longest.join('\n')}`,
-            );
-          });
-        });
-      }
-    });
+    describeCourse(course, conventions.en);
+    // Each translation meets the same bar, in the wording of its language (no translation
+    // is in the curriculum until the integrator lists one under "translations:").
+    for (const translation of course.translations ?? []) {
+      const wording = conventionsFor(translation.language);
+      if (wording) describeCourse(translation, wording);
+    }
   }
+});
+
+/** The quality bar of one course (or one translation), in the wording of its language. */
+function describeCourse(course: Course, wording: Conventions): void {
+  const name = course.edition ? `${course.id} (${course.language})` : course.id;
+  describe(name, () => {
+    test('has a glossary', () => {
+      assert.ok(course.glossary.length >= 5, `${course.glossary.length} terms`);
+    });
+
+    test('says when its legal content was checked, against what, and when it is due again', () => {
+      assert.ok(course.checked, 'no checked: date in course.yaml');
+      assert.ok(course.recheck, 'no recheck: date in course.yaml');
+      assert.ok(course.recheck > course.checked, 'recheck is not after checked');
+      // One page tells learners, in words, what course.yaml says.
+      const stated = course.modules.flatMap((m) =>
+        clausesOf(moduleText(m)).filter((s) => wording.checkedAgainst.test(s)),
+      );
+      assert.ok(stated.length > 0, 'no page says "checked ... against sources up to ..."');
+      const all = stated.join(' ');
+      assert.ok(all.includes(wording.date(course.checked)), `no page gives ${course.checked}`);
+      const text = course.modules.map(moduleText).join('\n');
+      assert.ok(
+        text.includes(wording.recheck(course.recheck)),
+        `no page says "${wording.recheck(course.recheck)}"`,
+      );
+    });
+
+    // The past-deadline finder reads English phrasings; a translation says what its source says.
+    test('writes no deadline that has passed on the build date as future', {
+      skip: course.edition !== undefined,
+    }, () => {
+      const texts = [
+        ...course.modules.map((m) => [m.file, moduleText(m)] as const),
+        ...(course.workshop
+          ? [['workshop', course.workshop.sections.map((s) => plain(s.html)).join('\n')] as const]
+          : []),
+      ];
+      const found = texts.flatMap(([file, text]) =>
+        pastDeadlinesInFuture(text, today).map((d) => `${file}: ${d.date}: ${d.sentence}`),
+      );
+      assert.deepEqual(found, []);
+    });
+
+    for (const module of course.modules) {
+      describe(module.id, () => {
+        const questions = questionsOf(module);
+        const blocks = module.pages.flatMap((p) => p.blocks);
+
+        test('objectives, 3 to 6 pages and the Monday checklist, cited sources, facilitator notes', () => {
+          assert.ok(module.objectives.length >= 1, 'no objectives');
+          // The Monday checklist page comes on top of the 3 to 6 teaching pages.
+          assert.ok(
+            module.pages.length >= 4 && module.pages.length <= 7,
+            `${module.pages.length} pages`,
+          );
+          const cited = new Set(module.pages.flatMap((p) => p.references.map((r) => r.key)));
+          assert.ok(cited.size >= 1, 'cites no source');
+          assert.ok(
+            blocks.some((b) => b.kind === 'facilitator'),
+            'no facilitator note',
+          );
+        });
+
+        test('4 to 6 graded questions with feedback on every choice, and their source cited', () => {
+          const graded = questions.filter((q) => isGraded(q) && q.graded);
+          assert.ok(graded.length >= 4 && graded.length <= 6, `${graded.length} graded questions`);
+          assert.deepEqual(questions.flatMap(feedbackGaps), []);
+          const uncited = graded.filter((q) => !JSON.stringify(q).includes('class=\\"ti-cite\\"'));
+          assert.deepEqual(
+            uncited.map((q) => q.id),
+            [],
+            'graded questions whose feedback cites no source',
+          );
+        });
+
+        test('ends with "## Monday checklist": three numbered things to do', () => {
+          const last = module.pages.at(-1);
+          assert.equal(last?.title, wording.checklist);
+          const kinds = last.blocks.map((b) => b.kind).filter((k) => k !== 'facilitator');
+          assert.deepEqual(kinds, ['prose'], 'only the numbered list (and a facilitator note)');
+          const html = last.blocks.flatMap((b) => (b.kind === 'prose' ? [b.html] : [])).join('');
+          assert.match(html, /^\s*<ol>/, 'the list comes right after the heading');
+          assert.equal(html.match(/<ol\b/g)?.length, 1, 'one numbered list');
+          assert.doesNotMatch(html, /<ol start=|<ul\b/, 'numbered 1. 2. 3.');
+          const items = [...html.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => plain(m[1]!).trim());
+          assert.equal(items.length, 3, items.join(' | '));
+          for (const item of items) assert.match(item, wording.checklistItem, item);
+          const source = readFileSync(path.join(course.dir, module.file), 'utf8');
+          const tail = source.slice(source.lastIndexOf('\n## '));
+          assert.match(
+            tail,
+            new RegExp(`^\\n## ${wording.checklist}\\n\\n1\\. [\\s\\S]*\\n2\\. [\\s\\S]*\\n3\\. `),
+          );
+          assert.doesNotMatch(tail, /\n4\. /);
+        });
+
+        test('facilitator timings add up to the stated minutes', () => {
+          assert.ok(module.minutes, 'no minutes: in the front matter');
+          const notes = blocks.flatMap((b) => (b.kind === 'facilitator' ? [plain(b.html)] : []));
+          const timings = notes.flatMap((n) =>
+            [...n.matchAll(wording.timing)].map((m) => Number(m[1])),
+          );
+          assert.ok(timings.length > 0, `no "${wording.timing.source}" in any facilitator note`);
+          const sum = timings.reduce((a, b) => a + b, 0);
+          assert.equal(sum, module.minutes, `timings ${timings.join(' + ')} = ${sum}`);
+        });
+
+        test('every scenario has one clearly best choice and the legal disclaimer', () => {
+          for (const q of questions) {
+            if (q.type !== 'scenario') continue;
+            const best = q.choices.filter((c) =>
+              wording.bestChoice.test(plain(c.feedbackHtml).trim()),
+            );
+            assert.equal(best.length, 1, `${q.id}: ${best.length} choices marked "Best choice"`);
+            assert.match(
+              plain(q.explanationHtml ?? ''),
+              wording.disclaimer,
+              `${q.id} has no disclaimer`,
+            );
+          }
+        });
+
+        test('at least one reflection, agreement-scale or scenario activity', () => {
+          assert.ok(questions.some((q) => ['reflection', 'likert', 'scenario'].includes(q.type)));
+        });
+
+        test('learner text within the reading limit of its language', () => {
+          const result = wording.readable(learnerText(module));
+          assert.ok(
+            result.ok,
+            `${result.measure}; longest sentences:\n${result.longest.join('\n')}`,
+          );
+        });
+      });
+    }
+  });
+}
+
+/**
+ * The Spanish wording agreed in the translation format (docs/translation.md), as the
+ * translators write it: the checks above find it in every Spanish module.
+ */
+describe('the Spanish conventions', () => {
+  const es = conventions.es;
+  test('match the agreed sentences and refuse the English ones', () => {
+    assert.deepEqual(
+      [...'Tiempo: 5 minutos. Pregunta quién.'.matchAll(es.timing)].map((m) => m[1]),
+      ['5'],
+    );
+    assert.match('La mejor opción. Pides los datos por escrito.', es.bestChoice);
+    assert.doesNotMatch('Best choice. You ask in writing.', es.bestChoice);
+    assert.match(
+      'Información general, no asesoramiento jurídico. Consúltalo con la asesoría jurídica de tu sindicato.',
+      es.disclaimer,
+    );
+    assert.equal(es.checklist, 'Lista para el lunes');
+    assert.match(
+      'Este contenido se ha comprobado el 7 de diciembre de 2026 con fuentes hasta octubre de 2026.',
+      es.checkedAgainst,
+    );
+    assert.equal(es.recheck('2027-04-01'), 'Fecha de revisión: 1 de abril de 2027');
+    assert.equal(spanishDate('2026-12-07'), '7 de diciembre de 2026');
+    assert.match('A fecha de octubre de 2026, la ley dice esto.', es.dated);
+    assert.match('Pregunta a tu delegada qué datos recoge la app.', es.checklistItem);
+  });
+
+  test('the Spanish reading limit passes plain Spanish and fails dense legal prose', () => {
+    assert.ok(es.readable('Puedes pedir una copia de tus datos. La empresa debe responder.').ok);
+    const dense = es.readable(
+      'Las organizaciones que implantan sistemas automatizados de toma de decisiones deberán proporcionar información significativa sobre la lógica aplicada, así como la importancia y las consecuencias previstas de dicho tratamiento para la persona interesada.',
+    );
+    assert.equal(dense.ok, false, dense.measure);
+  });
 });
 
 /** Text of an HTML fragment, without tags, for counting and matching. */
@@ -284,15 +334,19 @@ describe('the union toolkit course', () => {
     assert.ok(course, `no course ${toolkit}`);
   });
 
-  for (const module of course?.modules ?? []) {
-    describe(module.id, () => {
-      test('legal content is dated', () => {
-        const text = module.pages
-          .flatMap((p) => p.blocks.map((b) => ('html' in b ? b.html : '')))
-          .join(' ');
-        assert.match(text, /[Aa]s of October 2026|checked against sources up to October 2026/);
+  const editions = course ? [course, ...(course.translations ?? [])] : [];
+  for (const edition of editions) {
+    const wording = conventionsFor(edition.language);
+    for (const module of wording ? edition.modules : []) {
+      describe(`${module.id} (${edition.language})`, () => {
+        test('legal content is dated', () => {
+          const text = module.pages
+            .flatMap((p) => p.blocks.map((b) => ('html' in b ? b.html : '')))
+            .join(' ');
+          assert.match(text, wording?.dated ?? /./);
+        });
       });
-    });
+    }
   }
 
   test('states what it was checked against and when to recheck, on its first page', () => {

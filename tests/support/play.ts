@@ -51,12 +51,16 @@ export interface QuestionPlay {
   expect?: string;
 }
 
-export async function answer(frame: FrameLocator, question: QuestionPlay): Promise<void> {
+export async function answer(
+  frame: FrameLocator,
+  question: QuestionPlay,
+  checkLabel = 'Check answer',
+): Promise<void> {
   const answerer = answerers[question.type];
   if (!answerer) throw new Error(`No answerer for question type "${question.type}" yet`);
   const group = frame.getByRole('group', { name: question.prompt });
   await answerer(group, question.picks);
-  await group.getByRole('button', { name: 'Check answer' }).click();
+  await group.getByRole('button', { name: checkLabel }).click();
   if (question.expect) {
     const status = group.getByRole('status');
     await status.getByText(question.expect).waitFor();
@@ -89,6 +93,8 @@ export interface LaunchOptions {
   port?: number;
   /** The learner the LMS knows (id and "Last, First" name); the host's default otherwise. */
   learner?: { id: string; name: string };
+  /** The navigation button that shows the course is ready, in the course's language. */
+  ready?: RegExp;
 }
 
 export async function launch(
@@ -105,7 +111,7 @@ export async function launch(
   await page.goto(host.url);
   const frame = page.frameLocator('iframe');
   await frame
-    .getByRole('button', { name: /Next|Finish/ })
+    .getByRole('button', { name: options.ready ?? /Next|Finish/ })
     .first()
     .waitFor();
   const apiName = version === 'scorm12' ? 'API' : 'API_1484_11';

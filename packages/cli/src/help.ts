@@ -13,6 +13,7 @@ Usage:
   teach-in readability [paths...]      reading grade of each module's learner text
   teach-in workshop [paths...]         serve courses to a room: phones join, live totals
   teach-in preview <course | package>  preview with live reload and the LMS data beside it
+  teach-in translations <action> ...   stamp, status, export and import translations
 
 Each path is a course folder (holding course.yaml) or a folder of course folders.
 Default: courses
@@ -33,10 +34,14 @@ the folder's name.
 
 Exit codes: 0 created, 2 bad command line or the folder is not empty, 3 writing failed.
 `,
-  check: `teach-in check [paths...]
+  check: `teach-in check [paths...] [--strict-translations]
 
 Reads every course and module and reports every problem with its file, line and
-column, the line itself and a hint. Writes nothing.
+column, the line itself and a hint. Writes nothing. Translations listed in course.yaml
+are checked against their source (parity: errors; stale blocks: warnings).
+
+Options:
+  --strict-translations  stale and unstamped translated blocks are errors
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad command line,
 4 Teach-in itself failed (a bug).
@@ -56,19 +61,42 @@ Options:
   -o, --out <dir>      output folder (default: dist)
       --force          write every format again, even those whose sources, runtime
                        and Teach-in version did not change since they were built
+  --strict-translations  stale and unstamped translated blocks are errors
   -h, --help           show this help
+
+Each translation listed in course.yaml gets the same files with its language in the
+name (<course-id>.es.scorm12.zip, ...) and the offline copy in web/<lang>/; the build
+prints each translation's review status.
 
 If any course has an error, nothing is written and the exit code is 1. A format whose
 inputs did not change is left as the last build wrote it (it says "unchanged").
 `,
-  readability: `teach-in readability [paths...] [--max 9]
+  translations: `teach-in translations status [paths...]
+teach-in translations stamp <course> --lang <lang> [--all]
+teach-in translations export <course> --lang <lang> [--out file.xlf]
+teach-in translations import <course> --lang <lang> --in file.xlf
+
+status  per language and module, the share of blocks up to date with the source
+stamp   record before each translated block the hash of its source block (only where
+        missing; --all everywhere, once stale blocks are updated)
+export  write an XLIFF 2.0 file for a translator, with notes (question type, the
+        correct choice, length limits)
+import  read it back into modules/<lang>/; refuses, writing nothing, a file whose
+        source text changed since the export
+
+docs/translation.md explains the format.
+`,
+  readability: `teach-in readability [paths...] [--max 9] [--min-ease 60]
 
 Measures how hard each module's learner text is to read, as a US school grade
 (Flesch-Kincaid): page titles, text, callouts and questions; not facilitator notes.
 Modules above the limit are marked TOO HARD with their longest sentences.
+Spanish translations are measured by Fernández-Huerta reading ease (0 to 100,
+higher is easier) and must reach --min-ease; docs/translation.md explains both.
 
 Options:
   --max <grade>  the highest grade allowed (default: 9)
+  --min-ease <n> the lowest Spanish reading ease allowed (default: 60)
   -h, --help     show this help
 
 Exit codes: 0 every module within the limit, 1 a module above it or course errors,

@@ -66,10 +66,12 @@ async function runCommand(argv: readonly string[]): Promise<number> {
     const { runNew } = await import('./commands/new.ts');
     return runNew(folder);
   }
+  const strict = parsed.values['strict-translations'] ?? false;
+  if (command === 'translations') return runTranslations(parsed);
   const paths = parsed.positionals.length > 0 ? parsed.positionals : ['courses'];
   if (command === 'check') {
     const { runCheck } = await import('./commands/check.ts');
-    return runCheck(paths);
+    return runCheck(paths, strict);
   }
   if (command === 'readability') {
     const max = parsed.values.max === undefined ? undefined : Number(parsed.values.max);
@@ -77,11 +79,47 @@ async function runCommand(argv: readonly string[]): Promise<number> {
       process.stderr.write(`teach-in readability: --max must be a number\n`);
       return exitCodes.usage;
     }
+    const minEase =
+      parsed.values['min-ease'] === undefined ? undefined : Number(parsed.values['min-ease']);
+    if (minEase !== undefined && !Number.isFinite(minEase)) {
+      process.stderr.write(`teach-in readability: --min-ease must be a number\n`);
+      return exitCodes.usage;
+    }
     const { runReadability } = await import('./commands/readability.ts');
-    return runReadability(paths, max);
+    return runReadability(paths, max, minEase);
   }
   const { runBuild } = await import('./commands/build.ts');
-  return runBuild(paths, parsed.values.format, parsed.values.out, parsed.values.force === true);
+  return runBuild(
+    paths,
+    parsed.values.format,
+    parsed.values.out,
+    parsed.values.force === true,
+    strict,
+  );
+}
+
+/** `teach-in translations <stamp|status|export|import> ...`. */
+async function runTranslations(parsed: ReturnType<typeof parse>): Promise<number> {
+  const [action, ...rest] = parsed.positionals;
+  const paths = rest.length > 0 ? rest : ['courses'];
+  const language = parsed.values.lang;
+  const usage = (message: string) => {
+    process.stderr.write(`teach-in translations: ${message}\n\n${helpText.translations}`);
+    return exitCodes.usage;
+  };
+  const commands = await import('./commands/translations.ts');
+  if (action === 'status') return commands.runStatus(paths);
+  if (action !== 'stamp' && action !== 'export' && action !== 'import') {
+    return usage(`unknown action "${action ?? ''}"; use stamp, status, export or import`);
+  }
+  if (!language) return usage(`${action} needs --lang <language>, such as --lang es`);
+  if (rest.length !== 1) return usage(`${action} takes one course folder`);
+  if (action === 'stamp') return commands.runStamp(paths, language, parsed.values.all ?? false);
+  const exchange = await import('./commands/translation-exchange.ts');
+  if (action === 'export')
+    return exchange.runExport(rest[0] as string, language, parsed.values.out);
+  if (!parsed.values.in) return usage('import needs --in <file.xlf>');
+  return exchange.runImport(rest[0] as string, language, parsed.values.in);
 }
 
 /**
@@ -107,6 +145,11 @@ function parse(args: string[]) {
       max: { type: 'string' },
       port: { type: 'string', short: 'p' },
       data: { type: 'string' },
+      lang: { type: 'string' },
+      'min-ease': { type: 'string' },
+      all: { type: 'boolean' },
+      in: { type: 'string' },
+      'strict-translations': { type: 'boolean' },
     },
   });
 }

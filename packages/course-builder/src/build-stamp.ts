@@ -36,7 +36,7 @@ const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes
 export function formatKey(
   course: Course,
   format: ExportFormat,
-  runtime: RuntimeBundle | undefined,
+  runtimes: readonly RuntimeBundle[],
 ): string | undefined {
   if (!toolBuildId) return undefined;
   const hash = createHash('sha256');
@@ -46,7 +46,7 @@ export function formatKey(
     hash.update(`\n${asset}\n`);
     hash.update(readFileSync(path.join(course.dir, asset)));
   }
-  if (runtime) hash.update(`\n${sha256(runtime.js)}\n${sha256(runtime.css)}`);
+  for (const runtime of runtimes) hash.update(`\n${sha256(runtime.js)}\n${sha256(runtime.css)}`);
   return hash.digest('hex');
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Course, ExportFormat } from '@teach-in/course-schema';
 import { formatKey, isIntact, readStamps, stampOf, writeStamps } from './build-stamp.ts';
 import { type ExportOutput, exporters, formatLms, runtimeKinds } from './exporters/exporters.ts';
-import { runtimeFor } from './runtime-bundle.ts';
+import { type RuntimeSource, runtimeFor } from './runtime-bundle.ts';
 
 export interface BuildOptions {
   formats: readonly ExportFormat[];
@@ -50,7 +50,12 @@ const topLevel = (file: string) => file.split('/')[0]!;
  * (build-stamp.ts), unless `rebuild` is set.
  */
 export async function buildCourse(course: Course, options: BuildOptions): Promise<BuiltCourse> {
-  const runtime = await runtimeFor(course.language, runtimeKinds(options.formats));
+  // Each translation is built beside the source, with its own runtime (interface strings
+  // follow the content language) and its language in every file name.
+  const editions = [course, ...(course.translations ?? [])];
+  const runtimes = await Promise.all(
+    editions.map((edition) => runtimeFor(edition.language, runtimeKinds(options.formats))),
+  );
   const finalDir = path.join(options.outDir, course.id);
   const tempDir = path.join(options.outDir, `.${course.id}.building-${process.pid}`);
   const stamps = options.rebuild ? {} : readStamps(finalDir);
@@ -60,9 +65,11 @@ export async function buildCourse(course: Course, options: BuildOptions): Promis
     const built: BuiltFile[] = [];
     const written = new Set<string>();
     let reused = 0;
+    // A format is reused or rebuilt for every edition at once: the translations' web copies
+    // sit inside the source's web/ folder, which moves into place as one.
     for (const format of options.formats) {
       const lms = formatLms[format];
-      const key = formatKey(course, format, lms ? runtime(lms) : undefined);
+      const key = formatKey(course, format, lms ? runtimes.map((runtime) => runtime(lms)) : []);
       const earlier = stamps[format];
       if (key && earlier?.key === key && isIntact(finalDir, earlier)) {
         reused++;
@@ -74,7 +81,13 @@ export async function buildCourse(course: Course, options: BuildOptions): Promis
         }
         continue;
       }
-      const files = outputFiles(exporters[format](course, runtime));
+      const files = new Map<string, Uint8Array>();
+      editions.forEach((edition, index) => {
+        const runtime = runtimes[index] as RuntimeSource;
+        for (const [file, bytes] of outputFiles(exporters[format](edition, runtime))) {
+          files.set(file, bytes);
+        }
+      });
       writeFiles(tempDir, files);
       for (const [file, bytes] of files) {
         built.push({ path: `${course.id}/${file}`, bytes: bytes.byteLength });

@@ -2,6 +2,7 @@ export type { BuildOptions, BuiltCourse, BuiltFile } from './build.ts';
 export { buildCourse } from './build.ts';
 export type { NoticeCondition, NoticeEntry } from './data-notice.ts';
 export { dataSentToLms, noticeEntries } from './data-notice.ts';
+export { packageId, webFolder } from './editions.ts';
 export type { ExportOutput, PackageFormat } from './exporters/exporters.ts';
 export { exporters, formatLms, packageContents, runtimeKinds } from './exporters/exporters.ts';
 export type { PackageFiles } from './exporters/package-files.ts';
@@ -13,6 +14,12 @@ export { scorm2004Manifest } from './manifests/scorm2004-manifest.ts';
 export { interfaceLanguage } from './page-strings/index.ts';
 export type { Readability } from './readability.ts';
 export { learnerText, readability } from './readability.ts';
+export type { SpanishReadability } from './readability-es.ts';
+export {
+  spanishMinimumEase,
+  spanishReadability,
+  spanishSyllables,
+} from './readability-es.ts';
 export type { PageSlots, PageTemplate } from './render-page.ts';
 export { extraPages, renderCoursePage, runtimeFiles } from './render-page.ts';
 export type { RuntimeBundle, RuntimeSource } from './runtime-bundle.ts';

@@ -3,6 +3,7 @@ import { mapHtmlFields, questionTags } from '@teach-in/course-schema';
 import { type CourseConnections, coursePagePolicy } from '@teach-in/http-kit/csp';
 import { courseLayout } from '@teach-in/lms-bridge/state';
 import { renderDataNotice } from './data-notice.ts';
+import { languageSwitch, packageId, reviewNotice } from './editions.ts';
 import { endOfCourse } from './end-of-course.ts';
 import { PageGlossary } from './glossary-terms.ts';
 import { escapeHtml, jsonForScript } from './html.ts';
@@ -95,6 +96,10 @@ function renderPage(
     )}" aria-labelledby="${headingId}">`,
     `<p class="ti-module-title">${escapeHtml(module.title)}</p>`,
     `<h2 id="${headingId}" tabindex="-1">${escapeHtml(page.title)}</h2>`,
+    // A translation awaiting review says so first; no line at all anywhere else.
+    ...(pageNumber === 1 && context.course.edition
+      ? [reviewNotice(context.course, context.t)]
+      : []),
     ...page.blocks.map((block) => renderBlock(block, glossary, context)),
     renderReferences(page, (key) => context.anchor(page.id, key), context.t),
     '</section>',
@@ -177,12 +182,12 @@ function poolDraws(course: Course): Record<string, number> {
 }
 
 /** The union's logo and name above the course title; the logo is decorative beside the name. */
-function renderHeader(course: Course): string {
+function renderHeader(course: Course, switcher = ''): string {
   const union = course.union;
   const logo = union?.logo ? `<img class="ti-logo" src="${escapeHtml(union.logo)}" alt="">` : '';
   const name = union ? `<p class="ti-union">${escapeHtml(union.name)}</p>` : '';
   const brand = union ? `<div class="ti-brand">${logo}${name}</div>` : '';
-  return `<header class="ti-header"><div class="ti-header-inner">${brand}<h1>${escapeHtml(course.title)}</h1></div></header>`;
+  return `<header class="ti-header"><div class="ti-header-inner">${brand}<h1>${escapeHtml(course.title)}</h1>${switcher}</div></header>`;
 }
 
 export interface PageOptions {
@@ -246,9 +251,9 @@ export function coursePageTemplate(course: Course, options: PageOptions): PageTe
 </head>
 <body>
 `;
-  const body = `${renderHeader(course)}
+  const body = `${renderHeader(course, languageSwitch(course, options.lms, t))}
 <main>
-<ti-course data-lms="${options.lms}" data-print="${printFile}" data-course-key="${escapeHtml(course.id)}" data-completion="${
+<ti-course data-lms="${options.lms}" data-print="${printFile}" data-course-key="${escapeHtml(packageId(course))}" data-completion="${
     course.completion
   }" data-pools="${escapeHtml(JSON.stringify(poolDraws(course)))}" passing-score="${course.passingScore}"${end.attributes}>
 ${pages.join('\n')}

@@ -18,12 +18,19 @@ import { questionTypeList, questionTypeListAgain } from './question-parser.ts';
 import { reviewDateDiagnostics } from './review-dates.ts';
 import { readSource, staysInside } from './source-file.ts';
 import { resolveTheme } from './theme-check.ts';
+import {
+  loadTranslations,
+  type SourceModule,
+  type TranslationReport,
+} from './translations/load-translations.ts';
 import { parseWorkshop } from './workshop-parser.ts';
 import { parseYaml, validateYaml } from './yaml-source.ts';
 
 export interface LoadResult {
   course?: Course;
   diagnostics: Diagnostic[];
+  /** Per translation listed in course.yaml: its status and how up to date each module is. */
+  translations?: TranslationReport[];
 }
 
 /** Paths as authors see them: relative to where the command runs. */
@@ -73,6 +80,8 @@ export function findCourses(
 export interface LoadOptions {
   /** The day to compare `recheck:` with; tests set it, everyone else gets today. */
   today?: Date;
+  /** Stale and unstamped translated blocks are errors, not warnings (release builds). */
+  strictTranslations?: boolean;
 }
 
 /** Module files past this size are refused: a pasted image or a runaway export, not prose. */
@@ -121,6 +130,7 @@ export function loadCourse(
   const questionSites: QuestionSite[] = [];
   const moduleIds = new Map<string, { entry: string; site: QuestionSite }>();
   const listed = new Map<string, number>();
+  const sourceModules: SourceModule[] = [];
   entries.forEach((entry, index) => {
     const at = listing.locate(['modules', index]);
     const moduleFile = path.resolve(dir, entry);
@@ -183,6 +193,14 @@ export function loadCourse(
       moduleIds.set(result.module.id, { entry, site: result.idSite });
     }
     modules.push(result.module);
+    sourceModules.push({
+      entry,
+      index,
+      file: moduleFile,
+      displayPath: moduleDisplay,
+      text: text.text,
+      module: result.module,
+    });
   });
   diagnostics.push(...duplicateQuestions(questionSites));
   const workshopEntry =
@@ -232,7 +250,20 @@ export function loadCourse(
     ...(file.checked ? { checked: file.checked } : {}),
     ...(file.recheck ? { recheck: file.recheck } : {}),
   };
-  return { course, diagnostics };
+  if (!file.translations?.length) return { course, diagnostics };
+  const translated = loadTranslations({
+    dir,
+    file,
+    parsed,
+    source,
+    course,
+    sourceModules,
+    display: (name) => display(name, cwd),
+    strict: options.strictTranslations ?? false,
+  });
+  diagnostics.push(...translated.diagnostics);
+  if (translated.translations.length > 0) course.translations = translated.translations;
+  return { course, diagnostics, translations: translated.reports };
 }
 
 /**

@@ -29,6 +29,7 @@ import { deepestLine, isStackOverflow, maxNesting, tooDeep } from './nesting.ts'
 import { parseQuestion } from './question-parser.ts';
 import { rawImages, removedHtml } from './raw-html.ts';
 import { normalizeText } from './source-file.ts';
+import { blankStamps } from './translations/stamps.ts';
 import { parseYaml, validateYaml } from './yaml-source.ts';
 
 export interface ModuleContext {
@@ -99,7 +100,8 @@ export function parseModule(text: string, context: ModuleContext): ParsedModule 
 }
 
 function parseModuleText(text: string, context: ModuleContext): ParsedModule {
-  const normalized = normalizeText(text);
+  // A translation's staleness stamps are the tool's records, not content or raw HTML.
+  const normalized = blankStamps(normalizeText(text));
   const source = new SourceText(context.displayPath, normalized);
   const diagnostics: Diagnostic[] = [];
   const assets = new Set<string>();

@@ -261,6 +261,77 @@ export const diagnosticInfo = {
     summary: 'Video and audio must stand on a line of their own',
     hint: 'Put ![Title](media/file.mp4) on its own line, with an empty line before and after, outside callouts and lists.',
   },
+  // Translations (docs/translation.md): files beside their source, kept in step with it.
+  'missing-translation-file': {
+    severity: 'error',
+    summary: 'A file of a listed translation is missing',
+    hint: 'Each language under "translations:" needs <lang>/course.yaml, modules/<lang>/<file>.md for every module and <lang>/workshop.md when the course has a workshop; add the file, or remove the language until it is done.',
+  },
+  'translation-same-language': {
+    severity: 'error',
+    summary: 'A course cannot be translated into its own language',
+    hint: 'List only the other languages under "translations:"; the source language is "language:".',
+  },
+  'translation-page-mismatch': {
+    severity: 'error',
+    summary: 'The translation does not have the same pages as its source',
+    hint: 'Keep the same headings (# and ##) in the same order as the source, one for one: each starts a page.',
+  },
+  'translation-block-mismatch': {
+    severity: 'error',
+    summary: 'The translation does not have the same blocks as its source',
+    hint: 'Translate block for block: one paragraph, list, table, callout or quiz for each of the source, in the same order. Do not merge or split paragraphs.',
+  },
+  'translation-question-mismatch': {
+    severity: 'error',
+    summary: 'A question of the translation differs from its source',
+    hint: "Keep the question's id, type, settings, the number of choices (pairs, items, scale points, blanks) and the correct ones exactly as in the source; translate only the text learners read.",
+  },
+  'translation-citation-mismatch': {
+    severity: 'error',
+    summary: 'The translation cites other sources than its source',
+    hint: 'Keep each citation ([^key]) with its key, on the same page as in the source.',
+  },
+  'translation-media-mismatch': {
+    severity: 'error',
+    summary: 'The translation uses other files than its source',
+    hint: 'Use the same media files and linked files as the source (translate the alt text only).',
+  },
+  'translation-glossary-mismatch': {
+    severity: 'error',
+    summary: 'The translated glossary does not have the same keys as the source',
+    hint: 'Key each entry of <lang>/course.yaml "glossary:" by the source term, with the translated "term:" and "definition:" under it.',
+  },
+  'translation-field-mismatch': {
+    severity: 'error',
+    summary: 'A field of the translation differs from its source',
+    hint: 'Keep "id" and "minutes" as in the source, and translate "title", "objectives", "audience" and "description" where the source has them.',
+  },
+  'translation-stale': {
+    severity: 'warning',
+    summary: 'The source block changed after it was translated',
+    hint: 'Update the translation to match the source, then run "teach-in translations stamp <course> --lang <lang>" to record that it is up to date again.',
+  },
+  'translation-unstamped': {
+    severity: 'warning',
+    summary: 'Translated blocks have no record of the source they were made from',
+    hint: 'Run "teach-in translations stamp <course> --lang <lang>" once the translation matches its source: it records each source block\'s hash so later changes are found.',
+  },
+  'translation-untranslated': {
+    severity: 'warning',
+    summary: 'A source block has no translation',
+    hint: 'Translate the block and place it at the same position, then run "teach-in translations stamp".',
+  },
+  'xliff-invalid': {
+    severity: 'error',
+    summary: 'The XLIFF file cannot be read',
+    hint: 'Import a file made by "teach-in translations export", edited only inside its <target> elements.',
+  },
+  'xliff-source-changed': {
+    severity: 'error',
+    summary: 'The source text changed since this XLIFF file was exported',
+    hint: 'Export a new file with "teach-in translations export", carry the translations over, and import that one; nothing was written.',
+  },
 } as const satisfies Record<string, DiagnosticInfo>;
 
 export type DiagnosticCode = keyof typeof diagnosticInfo;

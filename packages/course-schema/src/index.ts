@@ -25,6 +25,7 @@ export type {
   Module,
   Page,
   Reference,
+  TranslationEdition,
   Workshop,
   WorkshopSection,
 } from './model.ts';
@@ -58,12 +59,22 @@ export type { QuestionBlock } from './question-schemas.ts';
 export { fillInMaxLength, questionSchemas, reflectionMaxLength } from './question-schemas.ts';
 export type { GradedQuestionType, QuestionType } from './question-types.ts';
 export { gradedQuestionTypes, questionTypes } from './question-types.ts';
-export type { CourseFile, FrontMatter, WorkshopFrontMatter } from './schemas.ts';
+export type {
+  CourseFile,
+  FrontMatter,
+  TranslatedCourseFile,
+  TranslationLanguage,
+  TranslationStatus,
+  WorkshopFrontMatter,
+} from './schemas.ts';
 export {
   completionRules,
   courseSchema,
   frontMatterSchema,
   slug,
+  translatedCourseSchema,
+  translationLanguages,
+  translationStatuses,
   workshopFrontMatterSchema,
 } from './schemas.ts';
 export { correctResponse, isCorrect, normalizeTyped } from './scoring.ts';

@@ -36,6 +36,18 @@ export interface Course {
   checked?: string;
   /** YYYY-MM-DD: when the legal content is due to be checked again. */
   recheck?: string;
+  /** On a source course: each translation listed in course.yaml that loaded, as a course. */
+  translations?: Course[];
+  /** On a translated course: which language it was translated from, and its review status. */
+  edition?: TranslationEdition;
+}
+
+/** What makes a translated course one: its source language and whether a native speaker reviewed it. */
+export interface TranslationEdition {
+  sourceLanguage: string;
+  /** Every language of the course, the source first: the offline copy links them. */
+  languages: string[];
+  status: 'awaiting-native-review' | 'reviewed';
 }
 
 export interface Workshop {

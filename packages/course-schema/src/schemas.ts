@@ -41,6 +41,10 @@ const palettePart = z.strictObject(
   >,
 );
 
+/** Languages a course can be translated into: those with interface strings in the builder. */
+export const translationLanguages = ['en', 'es', 'fr', 'hi', 'sw'] as const;
+export type TranslationLanguage = (typeof translationLanguages)[number];
+
 export const courseSchema = z.strictObject({
   id: slug,
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'use a version such as 1.0.0'),
@@ -92,6 +96,8 @@ export const courseSchema = z.strictObject({
   checked: isoDate.optional(),
   /** When it must be checked again; `check` and `build` warn once this day has passed. */
   recheck: isoDate.optional(),
+  /** Languages with a translation beside the source: `<lang>/course.yaml`, `modules/<lang>/`. */
+  translations: z.array(z.enum(translationLanguages)).optional(),
 });
 export type CourseFile = z.infer<typeof courseSchema>;
 
@@ -112,3 +118,27 @@ export const workshopFrontMatterSchema = z.strictObject({
   audience: z.string().min(1).optional(),
 });
 export type WorkshopFrontMatter = z.infer<typeof workshopFrontMatterSchema>;
+
+export const translationStatuses = ['awaiting-native-review', 'reviewed'] as const;
+export type TranslationStatus = (typeof translationStatuses)[number];
+
+/**
+ * `<lang>/course.yaml`: the translated text of the course-level fields. Everything else
+ * (id, version, modules, sources, tracking, theme, union) stays in the source and applies
+ * to every language. The glossary is keyed by the source term so the parity check can match.
+ */
+export const translatedCourseSchema = z.strictObject({
+  status: z.enum(translationStatuses),
+  title: z.string().min(1).max(200),
+  audience: z.string().min(1).optional(),
+  description: z.string().min(1).optional(),
+  glossary: z
+    .record(
+      z.string().min(1).max(60),
+      z.strictObject({ term: z.string().min(1).max(60), definition: z.string().min(1) }),
+    )
+    .optional(),
+  /** The summary page's "what to do next", translated (else the source's text is used). */
+  end: z.strictObject({ next: z.string().min(1).optional() }).optional(),
+});
+export type TranslatedCourseFile = z.infer<typeof translatedCourseSchema>;

@@ -22,15 +22,21 @@ export async function runBuild(
   formatOption: string | undefined,
   outOption: string | undefined,
   rebuild = false,
+  strictTranslations = false,
 ): Promise<number> {
   const formats = parseFormats(formatOption);
   if (typeof formats === 'string') {
     process.stderr.write(`teach-in build: ${formats}\n`);
     return exitCodes.usage;
   }
-  const { courses, diagnostics } = loadAll(paths);
+  const { courses, diagnostics } = loadAll(paths, { strictTranslations });
   // Saved progress must fit every format asked for (SCORM 1.2: 4,096 characters).
-  for (const course of courses) diagnostics.push(...stateSizeDiagnostics(course, formats));
+  for (const course of courses) {
+    diagnostics.push(...stateSizeDiagnostics(course, formats));
+    for (const translation of course.translations ?? []) {
+      diagnostics.push(...stateSizeDiagnostics(translation, formats));
+    }
+  }
   // Every course is checked before any is written: one bad course stops the whole run.
   if (report(diagnostics) > 0) {
     process.stderr.write('Nothing was written.\n');
@@ -59,6 +65,14 @@ export async function runBuild(
       process.stdout.write(
         `built ${course.id}: ${formats.join(', ')} (${built.files.length} files, ${(bytes / 1024).toFixed(1)} KB${unchanged}) in ${ms} ms; worst-case saved progress: ${state} characters\n`,
       );
+      for (const translation of course.translations ?? []) {
+        const status = translation.edition?.status ?? 'reviewed';
+        const note =
+          status === 'awaiting-native-review'
+            ? 'awaiting review by a native speaker (its first page says so)'
+            : 'reviewed by a native speaker';
+        process.stdout.write(`  ${course.id} (${translation.language}): ${note}\n`);
+      }
     } catch (error) {
       process.stderr.write(
         `teach-in build: could not build ${course.id}: ${(error as Error).message}\n`,

@@ -1,4 +1,4 @@
-import { findCourses, loadCourse } from '@teach-in/course-parser';
+import { findCourses, type LoadOptions, loadCourse } from '@teach-in/course-parser';
 import { type Course, type Diagnostic, formatDiagnostic } from '@teach-in/course-schema';
 
 export interface Loaded {
@@ -7,12 +7,12 @@ export interface Loaded {
 }
 
 /** Loads every course under the given paths, collecting every diagnostic of the run. */
-export function loadAll(paths: readonly string[]): Loaded {
+export function loadAll(paths: readonly string[], options: LoadOptions = {}): Loaded {
   const found = findCourses(paths);
   const diagnostics = [...found.diagnostics];
   const courses: Course[] = [];
   for (const dir of found.dirs) {
-    const result = loadCourse(dir);
+    const result = loadCourse(dir, process.cwd(), options);
     diagnostics.push(...result.diagnostics);
     if (result.course) courses.push(result.course);
   }

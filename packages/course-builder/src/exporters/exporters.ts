@@ -1,4 +1,5 @@
 import type { Course, ExportFormat, LmsKind } from '@teach-in/course-schema';
+import { packageId, webFolder } from '../editions.ts';
 import { renderGuide } from '../guide/render-guide.ts';
 import { cmi5Manifest } from '../manifests/cmi5-manifest.ts';
 import { scorm12Manifest } from '../manifests/scorm12-manifest.ts';
@@ -55,18 +56,19 @@ const zipped = (name: string, files: PackageFiles): ExportOutput => ({
 
 export const exporters = {
   scorm12: (course, runtime) =>
-    zipped(`${course.id}.scorm12.zip`, packageContents.scorm12(course, runtime)),
+    zipped(`${packageId(course)}.scorm12.zip`, packageContents.scorm12(course, runtime)),
   scorm2004: (course, runtime) =>
-    zipped(`${course.id}.scorm2004.zip`, packageContents.scorm2004(course, runtime)),
-  cmi5: (course, runtime) => zipped(`${course.id}.cmi5.zip`, packageContents.cmi5(course, runtime)),
+    zipped(`${packageId(course)}.scorm2004.zip`, packageContents.scorm2004(course, runtime)),
+  cmi5: (course, runtime) =>
+    zipped(`${packageId(course)}.cmi5.zip`, packageContents.cmi5(course, runtime)),
   web: (course, runtime) => ({
     kind: 'folder',
-    name: 'web',
+    name: webFolder(course),
     files: packageContents.web(course, runtime),
   }),
   guide: (course) => ({
     kind: 'file',
-    name: `${course.id}.guide.html`,
+    name: `${packageId(course)}.guide.html`,
     bytes: encoder.encode(renderGuide(course)),
   }),
 } as const satisfies Record<ExportFormat, Exporter>;

@@ -1,13 +1,13 @@
 import type { Question } from '@teach-in/course-schema';
 import { escapeHtml } from '../html.ts';
+import type { GuideStrings } from './guide-strings.ts';
 
 const list = (items: string[], ordered = false): string =>
   `<${ordered ? 'ol' : 'ul'}>${items.map((item) => `<li>${item}</li>`).join('')}</${ordered ? 'ol' : 'ul'}>`;
 
-const right = '<strong class="key">(right answer)</strong>';
-
 /** The answer key a facilitator needs for one question, as HTML (authored parts unsanitized). */
-export function answerKey(question: Question): string {
+export function answerKey(question: Question, t: GuideStrings): string {
+  const right = `<strong class="key">${escapeHtml(t.rightAnswer)}</strong>`;
   switch (question.type) {
     case 'single':
     case 'multiple':
@@ -21,7 +21,7 @@ export function answerKey(question: Question): string {
       return list(
         question.statements.map(
           (s) =>
-            `${s.html}: <strong class="key">${s.answer ? 'true' : 'false'}</strong>${s.feedbackHtml ? `<br><span class="feedback">${s.feedbackHtml}</span>` : ''}`,
+            `${s.html}: <strong class="key">${s.answer ? t.trueWord : t.falseWord}</strong>${s.feedbackHtml ? `<br><span class="feedback">${s.feedbackHtml}</span>` : ''}`,
         ),
       );
     case 'matching':
@@ -32,16 +32,16 @@ export function answerKey(question: Question): string {
         ),
       );
     case 'ordering':
-      return `<p>Right order:</p>${list(
+      return `<p>${t.rightOrder}</p>${list(
         question.items.map((item) => item.html),
         true,
       )}`;
     case 'fill-in':
-      return `<p>Accepted: ${question.answers.map((a) => `<strong class="key">${escapeHtml(a)}</strong>`).join(', ')}${question.caseSensitive ? ' (case matters)' : ''}</p>`;
+      return `<p>${t.accepted} ${question.answers.map((a) => `<strong class="key">${escapeHtml(a)}</strong>`).join(', ')}${question.caseSensitive ? t.caseMatters : ''}</p>`;
     case 'dropdown':
-      return `<p>Completed: <strong class="key">${escapeHtml(question.sentenceText)}</strong></p>`;
+      return `<p>${t.completed} <strong class="key">${escapeHtml(question.sentenceText)}</strong></p>`;
     case 'likert':
-      return `<p>Agreement scale, no right answer${
+      return `<p>${t.likert}${
         question.scale.length ? `: ${escapeHtml(question.scale.join(' / '))}` : ''
       }.</p>`;
     case 'scenario':
@@ -49,8 +49,6 @@ export function answerKey(question: Question): string {
         question.choices.map((c) => `${c.html}<br><span class="feedback">${c.feedbackHtml}</span>`),
       );
     case 'reflection':
-      return `<p>Reflection, no right answer. ${
-        question.share ? 'The text is sent to the LMS.' : 'The text stays on the learner’s device.'
-      }</p>`;
+      return `<p>${escapeHtml(t.reflection(question.share))}</p>`;
   }
 }

@@ -2,7 +2,9 @@
  * cmi5.xml (cmi5 spec §13, CourseStructure.xsd): the whole course is one assignable unit
  * launched at index.html by a relative URL, so the package works from any LMS folder.
  */
+
 import type { CompletionRule, Course } from '@teach-in/course-schema';
+import { packageId } from '../editions.ts';
 import { runtimeFiles } from '../render-page.ts';
 import { checkPassingScore, escapeXml, uriPath } from './xml.ts';
 
@@ -20,7 +22,7 @@ export const moveOnFor = {
  * them, so they derive from the course id only, never from the version or the title.
  */
 export function cmi5Ids(course: Course): { course: string; au: string } {
-  const base = `urn:teach-in:course:${course.id}`;
+  const base = `urn:teach-in:course:${packageId(course)}`;
   return { course: base, au: `${base}:au` };
 }
 

@@ -2,7 +2,9 @@
  * imsmanifest.xml for SCORM 1.2. The whole course is one SCO, launched at index.html, so the
  * organization has a single item; the course shell handles navigation between modules.
  */
+
 import type { Course } from '@teach-in/course-schema';
+import { packageId } from '../editions.ts';
 import { runtimeFiles } from '../render-page.ts';
 import { checkPassingScore, escapeXml, packageFiles, uriPath, xmlId } from './xml.ts';
 
@@ -25,11 +27,11 @@ const schemaLocation = [
 export function scorm12Manifest(course: Course, files: readonly string[]): string {
   const masteryScore = checkPassingScore(course.passingScore);
   const title = escapeXml(course.title);
-  const org = xmlId('ORG', course.id);
-  const res = xmlId('RES', course.id);
+  const org = xmlId('ORG', packageId(course));
+  const res = xmlId('RES', packageId(course));
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<manifest identifier="${xmlId('MANIFEST', course.id)}" version="${escapeXml(course.version)}"`,
+    `<manifest identifier="${xmlId('MANIFEST', packageId(course))}" version="${escapeXml(course.version)}"`,
     `  xmlns="${namespaces.imscp}"`,
     `  xmlns:adlcp="${namespaces.adlcp}"`,
     `  xmlns:xsi="${namespaces.xsi}"`,
@@ -41,7 +43,7 @@ export function scorm12Manifest(course: Course, files: readonly string[]): strin
     `  <organizations default="${org}">`,
     `    <organization identifier="${org}">`,
     `      <title>${title}</title>`,
-    `      <item identifier="${xmlId('ITEM', course.id)}" identifierref="${res}">`,
+    `      <item identifier="${xmlId('ITEM', packageId(course))}" identifierref="${res}">`,
     `        <title>${title}</title>`,
     // The LMS compares cmi.core.score.raw with this to set passed or failed.
     `        <adlcp:masteryscore>${masteryScore}</adlcp:masteryscore>`,

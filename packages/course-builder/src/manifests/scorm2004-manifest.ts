@@ -3,7 +3,9 @@
  * sequencing that strict LMSs need: choice and flow on the organization, and content that sets
  * its own completion and success (otherwise SuccessFactors marks the course complete on exit).
  */
+
 import type { Course } from '@teach-in/course-schema';
+import { packageId } from '../editions.ts';
 import { runtimeFiles } from '../render-page.ts';
 import { checkPassingScore, escapeXml, packageFiles, uriPath, xmlId } from './xml.ts';
 
@@ -55,12 +57,12 @@ function itemSequencing(course: Course): string[] {
 
 export function scorm2004Manifest(course: Course, files: readonly string[]): string {
   const title = escapeXml(course.title);
-  const org = xmlId('ORG', course.id);
-  const res = xmlId('RES', course.id);
+  const org = xmlId('ORG', packageId(course));
+  const res = xmlId('RES', packageId(course));
   const indent = (depth: number) => (line: string) => `${' '.repeat(depth)}${line}`;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<manifest identifier="${xmlId('MANIFEST', course.id)}" version="${escapeXml(course.version)}"`,
+    `<manifest identifier="${xmlId('MANIFEST', packageId(course))}" version="${escapeXml(course.version)}"`,
     `  xmlns="${namespaces.imscp}"`,
     `  xmlns:adlcp="${namespaces.adlcp}"`,
     `  xmlns:adlseq="${namespaces.adlseq}"`,
@@ -76,7 +78,7 @@ export function scorm2004Manifest(course: Course, files: readonly string[]): str
     `    <organization identifier="${org}">`,
     `      <title>${title}</title>`,
     // Item children in XSD order: title, item*, metadata, adlcp:*, imsss:sequencing, adlnav:*.
-    `      <item identifier="${xmlId('ITEM', course.id)}" identifierref="${res}">`,
+    `      <item identifier="${xmlId('ITEM', packageId(course))}" identifierref="${res}">`,
     `        <title>${title}</title>`,
     ...itemSequencing(course).map(indent(8)),
     '      </item>',

@@ -5,6 +5,8 @@
  * @teach-in/quiz-elements; these never reach the runtime bundle.
  */
 export const en = {
+  awaitingReview: 'This translation awaits review by a native speaker.',
+  languageSwitch: 'Language',
   sources: 'Sources',
   callouts: { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning' },
   glossary: 'Glossary',

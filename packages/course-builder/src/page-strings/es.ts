@@ -1,6 +1,9 @@
 import type { PageStrings } from './en.ts';
 
 export const es: PageStrings = {
+  awaitingReview:
+    'Esta traducción está pendiente de revisión por una persona hablante nativa de español.',
+  languageSwitch: 'Idioma',
   sources: 'Fuentes',
   callouts: { note: 'Nota', tip: 'Consejo', important: 'Importante', warning: 'Atención' },
   glossary: 'Glosario',

@@ -1,6 +1,9 @@
 import type { PageStrings } from './en.ts';
 
 export const fr: PageStrings = {
+  awaitingReview:
+    'Cette traduction attend la relecture d’une personne dont le français est la langue maternelle.',
+  languageSwitch: 'Langue',
   sources: 'Sources',
   callouts: { note: 'Note', tip: 'Conseil', important: 'Important', warning: 'Attention' },
   glossary: 'Glossaire',

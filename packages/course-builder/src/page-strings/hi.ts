@@ -1,6 +1,8 @@
 import type { PageStrings } from './en.ts';
 
 export const hi: PageStrings = {
+  awaitingReview: 'इस अनुवाद की समीक्षा किसी मातृभाषी व्यक्ति द्वारा होनी अभी बाकी है।',
+  languageSwitch: 'भाषा',
   sources: 'स्रोत',
   callouts: { note: 'ध्यान दें', tip: 'सुझाव', important: 'ज़रूरी', warning: 'सावधान' },
   glossary: 'शब्दावली',

@@ -1,6 +1,9 @@
 import type { PageStrings } from './en.ts';
 
 export const sw: PageStrings = {
+  awaitingReview:
+    'Tafsiri hii inasubiri kukaguliwa na mzungumzaji wa lugha hii kama lugha ya kwanza.',
+  languageSwitch: 'Lugha',
   sources: 'Vyanzo',
   callouts: { note: 'Kumbuka', tip: 'Dokezo', important: 'Muhimu', warning: 'Tahadhari' },
   glossary: 'Faharasa',

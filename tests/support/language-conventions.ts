@@ -1,0 +1,101 @@
+/**
+ * The curriculum's fixed wording in each language it is written in: the English of the
+ * authoring conventions and the Spanish agreed for the translations (the translation
+ * format, docs/translation.md). tests/content.test.ts checks a course and each of its
+ * translations against the wording of its own language.
+ */
+import { readability, spanishMinimumEase, spanishReadability } from '@teach-in/course-builder';
+import { writtenDate } from './past-deadlines.ts';
+
+export interface Conventions {
+  /** `Timing: 5 minutes` at the start of a facilitator note that plans time. */
+  timing: RegExp;
+  /** The start of the feedback of a scenario's one best choice. */
+  bestChoice: RegExp;
+  /** The legal disclaimer every scenario's explanation carries. */
+  disclaimer: RegExp;
+  /** The heading of the last page: three numbered things to do. */
+  checklist: string;
+  /** A sentence that says the content was "checked ... against sources up to ...". */
+  checkedAgainst: RegExp;
+  /** A date as the text writes it: 7 December 2026, 7 de diciembre de 2026. */
+  date: (iso: string) => string;
+  /** "Recheck date: <date>". */
+  recheck: (iso: string) => string;
+  /** Words that date legal content: "As of October 2026". */
+  dated: RegExp;
+  /** A checklist item: a capitalised verb, then at least 15 characters. */
+  checklistItem: RegExp;
+  /** Whether the learner text reads easily enough, and the measure that says so. */
+  readable: (text: string) => { ok: boolean; measure: string; longest: string[] };
+}
+
+const maxGrade = 9;
+
+const spanishMonths = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+];
+
+export function spanishDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${day} de ${spanishMonths[(month ?? 1) - 1]} de ${year}`;
+}
+
+export const conventions: Record<'en' | 'es', Conventions> = {
+  en: {
+    timing: /\bTiming: (\d+) minutes?\b/g,
+    bestChoice: /^Best choice\b/,
+    disclaimer: /General education, not legal advice\. Check with your union's legal officer\./,
+    checklist: 'Monday checklist',
+    checkedAgainst: /\bchecked\b.*\bagainst sources up to\b/i,
+    date: writtenDate,
+    recheck: (iso) => `Recheck date: ${writtenDate(iso)}`,
+    dated: /[Aa]s of October 2026|checked against sources up to October 2026/,
+    checklistItem: /^[A-Z][a-z]+\b.{15,}/,
+    readable: (text) => {
+      const result = readability(text);
+      return {
+        ok: result.grade <= maxGrade,
+        measure: `grade ${result.grade} (at most ${maxGrade})`,
+        longest: result.longest,
+      };
+    },
+  },
+  es: {
+    timing: /\bTiempo: (\d+) minutos?\b/g,
+    bestChoice: /^La mejor opción\./,
+    disclaimer:
+      /Información general, no asesoramiento jurídico\. Consúltalo con la asesoría jurídica de tu sindicato\./,
+    checklist: 'Lista para el lunes',
+    checkedAgainst: /\bcomprobado\b.*\bcon fuentes hasta\b/i,
+    date: spanishDate,
+    recheck: (iso) => `Fecha de revisión: ${spanishDate(iso)}`,
+    dated: /A fecha de octubre de 2026|con fuentes hasta octubre de 2026/,
+    checklistItem: /^\p{Lu}\p{Ll}+\b.{15,}/u,
+    readable: (text) => {
+      const result = spanishReadability(text);
+      return {
+        ok: result.score >= spanishMinimumEase,
+        measure: `Fernández-Huerta reading ease ${result.score} (at least ${spanishMinimumEase})`,
+        longest: result.longest,
+      };
+    },
+  },
+};
+
+/** The conventions of a course's language; a language without them has none to check. */
+export function conventionsFor(language: string): Conventions | undefined {
+  const base = language.split('-')[0] ?? '';
+  return base === 'en' || base === 'es' ? conventions[base] : undefined;
+}

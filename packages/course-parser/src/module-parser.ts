@@ -24,7 +24,6 @@ import { deepestLine, isStackOverflow, maxNesting, tooDeep } from './nesting.ts'
 import { normalizeText } from './source-file.ts';
 
 export type { ModuleContext, QuestionSite } from './module-stages/module-run.ts';
-export { referenceAnchor } from './reference-anchor.ts';
 
 export interface ParsedModule {
   module?: Module;

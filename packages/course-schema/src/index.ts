@@ -62,6 +62,7 @@ export {
   questionTypes,
   reflectionMaxLength,
 } from './question-schemas.ts';
+export { referenceAnchor } from './reference-anchor.ts';
 export type { CourseFile, FrontMatter, WorkshopFrontMatter } from './schemas.ts';
 export {
   completionRules,

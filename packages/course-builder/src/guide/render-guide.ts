@@ -1,5 +1,11 @@
-import { referenceAnchor } from '@teach-in/course-parser';
-import type { Block, Course, Module, Page, Workshop } from '@teach-in/course-schema';
+import {
+  type Block,
+  type Course,
+  type Module,
+  type Page,
+  referenceAnchor,
+  type Workshop,
+} from '@teach-in/course-schema';
 import { escapeHtml } from '../html.ts';
 import { sanitize } from '../sanitize.ts';
 import { answerKey } from './answer-key.ts';

@@ -1,10 +1,9 @@
-import { diagnosticAt, type Media } from '@teach-in/course-schema';
+import { diagnosticAt, type Media, referenceAnchor } from '@teach-in/course-schema';
 import type { Token, Tokens } from 'marked';
 import { checkLink } from '../links.ts';
 import type { CitationToken } from '../markdown.ts';
 import { checkMedia, isExternalMedia, isMediaFile } from '../media.ts';
 import { rawImages } from '../raw-html.ts';
-import { referenceAnchor } from '../reference-anchor.ts';
 import type { ModuleRun } from './module-run.ts';
 import { removedHtmlDiagnostics } from './removed-html.ts';
 import type { Cite } from './resolve-citations.ts';

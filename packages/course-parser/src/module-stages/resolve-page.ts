@@ -1,6 +1,5 @@
-import { type Block, diagnosticAt, type Page } from '@teach-in/course-schema';
+import { type Block, diagnosticAt, type Page, referenceAnchor } from '@teach-in/course-schema';
 import { citationHtml, citeInQuestion, renderBlocks, walkWithOffsets } from '../markdown.ts';
-import { referenceAnchor } from '../reference-anchor.ts';
 import { inlineChecker, type PlacedMedia } from './check-inline.ts';
 import { splitAtMedia } from './media-blocks.ts';
 import type { DraftPage, ModuleRun } from './module-run.ts';

@@ -12,6 +12,7 @@ export {
 export type { DiagnosticCode, Severity } from './diagnostic-codes.ts';
 export { diagnosticInfo } from './diagnostic-codes.ts';
 export { mapHtmlFields } from './html-fields.ts';
+export { escapeHtml, htmlToText } from './html-text.ts';
 export type {
   Block,
   CalloutVariant,

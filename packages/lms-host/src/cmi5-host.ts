@@ -7,6 +7,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { escapeHtml } from '@teach-in/course-schema/html-text';
 import { type Cmi5CourseInfo, readCmi5Course } from './cmi5-course.ts';
 import {
   type Cmi5LaunchMode,
@@ -63,7 +64,6 @@ export function cmi5StoreFile(dataDir: string, courseId: string, learnerId: stri
 }
 
 function launchPage(title: string, launchUrl: string): string {
-  const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html>
 <html lang="en">
 <head>

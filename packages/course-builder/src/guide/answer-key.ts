@@ -1,5 +1,5 @@
 import type { Question } from '@teach-in/course-schema';
-import { escapeHtml } from '../html.ts';
+import { escapeHtml } from '@teach-in/course-schema';
 
 const list = (items: string[], ordered = false): string =>
   `<${ordered ? 'ol' : 'ul'}>${items.map((item) => `<li>${item}</li>`).join('')}</${ordered ? 'ol' : 'ul'}>`;

@@ -1,12 +1,12 @@
 import {
   type Block,
   type Course,
+  escapeHtml,
   type Module,
   type Page,
   referenceAnchor,
   type Workshop,
 } from '@teach-in/course-schema';
-import { escapeHtml } from '../html.ts';
 import { sanitize } from '../sanitize.ts';
 import { answerKey } from './answer-key.ts';
 import { guideStyles } from './guide-styles.ts';

@@ -26,10 +26,11 @@ export type {
   Module,
   Page,
   Reference,
+  ScormVersion,
   Workshop,
   WorkshopSection,
 } from './model.ts';
-export { calloutVariants, exportFormats } from './model.ts';
+export { calloutVariants, exportFormats, lmsKinds } from './model.ts';
 export type {
   Choice,
   ChoiceQuestion,

@@ -14,7 +14,7 @@ export { type Cmi5Environment, Cmi5Tracker, courseStateId } from './cmi5-tracker
 export { completionRule, isComplete, type Progress } from './completion.ts';
 export type { TrackerKind } from './connect.ts';
 export { connectTracker } from './connect.ts';
-export { type Interaction, interactionsFor, type ScormVersion } from './interactions.ts';
+export { type Interaction, interactionsFor } from './interactions.ts';
 export {
   type LocalCopy,
   newerState,

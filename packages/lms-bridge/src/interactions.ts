@@ -18,9 +18,8 @@
  * Dropdown is reported as matching rather than fill-in: its tokens are stable ids (blank,
  * option), so reports survive rewording, and a correct pattern is exact.
  */
+import type { ScormVersion } from '@teach-in/course-schema';
 import type { AnswerRecord } from './tracker.ts';
-
-export type ScormVersion = 'scorm12' | 'scorm2004';
 
 export interface Interaction {
   id: string;

@@ -1,3 +1,4 @@
+import type { ScormVersion } from '@teach-in/course-schema';
 import { interactionsFor } from './interactions.ts';
 import type { Dialect, Rte } from './scorm-dialect.ts';
 import {
@@ -16,7 +17,7 @@ import {
  * a local copy and retries) instead of breaking the course.
  */
 export class ScormTracker implements Tracker {
-  readonly kind: 'scorm12' | 'scorm2004';
+  readonly kind: ScormVersion;
   #open = false;
   #ok = true;
   #finished = false;

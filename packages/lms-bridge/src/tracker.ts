@@ -1,5 +1,5 @@
 /** What the course tells the LMS, whichever standard carries it. */
-import type { QuestionType } from '@teach-in/course-schema';
+import type { LmsKind, QuestionType } from '@teach-in/course-schema';
 
 /**
  * One checked or submitted answer: the quiz elements' AnswerDetail (team INTERFACES.md)
@@ -68,7 +68,7 @@ export function displayName(name: string): string {
  * that trackers which fetch (cmi5: the auth token, LMS.LaunchData, xAPI state) fit.
  */
 export interface Tracker {
-  readonly kind: 'scorm12' | 'scorm2004' | 'cmi5' | 'standalone' | 'workshop';
+  readonly kind: LmsKind;
   /**
    * After `start`: false when the LMS could not be reached at all (cmi5: no auth token or
    * launch data), so nothing can be sent in this visit; undefined when the tracker cannot tell.

@@ -13,6 +13,9 @@ export type { DiagnosticCode, Severity } from './diagnostic-codes.ts';
 export { diagnosticInfo } from './diagnostic-codes.ts';
 export { mapHtmlFields } from './html-fields.ts';
 export { escapeHtml, htmlToText } from './html-text.ts';
+export type { AnswerDetail, AnswerRecord, Outcome, SavedState } from './learner-data.ts';
+export { isQuestionProgress } from './learner-data.ts';
+export { outcomeSchema, responseSchema } from './learner-data-schemas.ts';
 export type {
   Block,
   CalloutVariant,

@@ -35,13 +35,7 @@ export {
   scorm2004Duration,
   scorm2004Timestamp,
 } from './time-format.ts';
-export type {
-  AnswerRecord,
-  ObjectiveRecord,
-  Outcome,
-  ResumeData,
-  Tracker,
-} from './tracker.ts';
+export type { ObjectiveRecord, ResumeData, Tracker } from './tracker.ts';
 export type { WorkshopAnswer, WorkshopConfig, WorkshopProgress } from './workshop-protocol.ts';
 export type { WorkshopTrackerDeps } from './workshop-tracker.ts';
 export {

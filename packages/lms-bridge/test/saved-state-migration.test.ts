@@ -23,7 +23,7 @@ function assertContract(state: SavedState): void {
 }
 
 test("the first runtime's JSON ({response, checked}) loads as the current contract", () => {
-  const decoded = decodeState(fixture('first-runtime.json'), layout);
+  const decoded = decodeState(fixture('first-runtime.txt'), layout);
   assert.deepEqual(decoded.dropped, []);
   assert.deepEqual(decoded.state, {
     page: 1,
@@ -40,7 +40,7 @@ test("the first runtime's JSON ({response, checked}) loads as the current contra
 });
 
 test('the JSON with pools and seeds loads with its draws, seed and finish', () => {
-  const decoded = decodeState(fixture('pools-and-seeds.json'), layout);
+  const decoded = decodeState(fixture('pools-and-seeds.txt'), layout);
   assert.deepEqual(decoded.dropped, []);
   assert.equal(decoded.state.seed, 123456789);
   assert.equal(decoded.state.finished, true);

@@ -285,7 +285,8 @@ describe('the cmi5 host enforces the launch and the statement rules', () => {
   /** Launches without a browser: the launch page's frame URL carries the parameters. */
   async function launchByHand(host: RunningCmi5Host) {
     const html = await (await fetch(host.url)).text();
-    const src = /<iframe[^>]* src="([^"]+)"/.exec(html)?.[1]?.replaceAll('&#38;', '&');
+    // The attribute is HTML-escaped: `&` is written `&amp;` (or `&#38;`).
+    const src = /<iframe[^>]* src="([^"]+)"/.exec(html)?.[1]?.replace(/&(?:amp|#38);/g, '&');
     assert.ok(src, 'the launch page frames the AU');
     const launch = readLaunch(new URL(src, host.url).search);
     assert.ok(launch);

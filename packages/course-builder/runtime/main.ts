@@ -4,8 +4,8 @@
  */
 import '@teach-in/quiz-elements/course.css';
 import './runtime.css';
+import type { AnswerRecord } from '@teach-in/course-schema';
 import {
-  type AnswerRecord,
   completionRule,
   connectTracker,
   isComplete,
@@ -26,18 +26,11 @@ import type { CourseShellElement } from '@teach-in/quiz-elements';
 import { stringsFor } from '@teach-in/quiz-elements';
 import '@teach-in/quiz-elements';
 import { afterNextPaint } from './after-paint.ts';
-import { type AnyAnswerDetail, answerRecord } from './answer-record.ts';
 import { courseResult, moduleObjectives } from './objectives.ts';
 import { clearAddress, linkedPage, showAddress } from './page-address.ts';
 import { type PasteResult, ProgressCodePanel } from './progress-code-panel.ts';
 import { SaveStatusLine } from './save-status.ts';
-import { type AnySnapshot, fromShell, toShell } from './shell-state.ts';
 import { UnreadableProgressNotice } from './unreadable-progress.ts';
-
-type Shell = CourseShellElement & {
-  snapshot(): AnySnapshot;
-  restore(state: AnySnapshot): void;
-};
 
 function readLayout(): CourseLayout | undefined {
   try {
@@ -55,7 +48,7 @@ function storageOf(win: Window): Storage | undefined {
   }
 }
 
-async function start(shell: Shell, layout: CourseLayout): Promise<void> {
+async function start(shell: CourseShellElement, layout: CourseLayout): Promise<void> {
   const kind = (shell.dataset.lms ?? 'standalone') as TrackerKind;
   const rule = completionRule(shell.dataset.completion);
   const t = stringsFor(document.documentElement.lang || 'en');
@@ -91,7 +84,7 @@ async function start(shell: Shell, layout: CourseLayout): Promise<void> {
     fromDevice && !fromDevice.dropped.includes(unreadableState) ? fromDevice : fromLms;
   // Progress this version cannot read is never saved over without the learner's say.
   let held = chosen?.dropped.includes(unreadableState) === true;
-  if (chosen && !held) shell.restore(toShell(chosen.state));
+  if (chosen && !held) shell.restore(chosen.state);
   else if (resume.location && shell.indexOf(resume.location) >= 0) {
     shell.restore({ page: shell.indexOf(resume.location) });
   }
@@ -118,13 +111,13 @@ async function start(shell: Shell, layout: CourseLayout): Promise<void> {
   const save = () => {
     launchSavePending = false;
     if (replaced || held) return;
-    const state = fromShell(shell.snapshot());
+    const state = shell.snapshot();
     const savedAt = Date.now();
     session.save(encodeState(state, layout, savedAt), savedAt);
     if (panel) panel.code = progressCode(state, layout, savedAt);
   };
   const reportObjectives = () => {
-    const seen = fromShell(shell.snapshot()).seen;
+    const seen = shell.snapshot().seen;
     for (const objective of moduleObjectives(shell, layout, seen, finished)) {
       tracker.recordObjective(objective);
     }
@@ -178,7 +171,7 @@ async function start(shell: Shell, layout: CourseLayout): Promise<void> {
     if (linked >= 0 && linked !== shell.currentIndex) shell.goTo(linked);
   });
   shell.addEventListener('ti-answer', (event) => {
-    const record: AnswerRecord = answerRecord(event.detail as unknown as AnyAnswerDetail);
+    const record: AnswerRecord = { ...event.detail, timestamp: new Date() };
     save();
     if (finished) return;
     send(() => {
@@ -222,6 +215,6 @@ function usePastedCode(code: string, layout: CourseLayout, session: ResilientSes
   return 'ok';
 }
 
-const shell = document.querySelector<Shell>('ti-course');
+const shell = document.querySelector<CourseShellElement>('ti-course');
 const layout = readLayout();
 if (shell && layout) void start(shell, layout);

@@ -2,11 +2,10 @@ import type { ObjectiveRecord } from '@teach-in/lms-bridge';
 import type { CourseLayout } from '@teach-in/lms-bridge/state';
 import { questionSelector as selector } from '@teach-in/quiz-elements';
 
-/** What the runtime reads from any question element (old or new base class). */
+/** What the runtime reads from a question element (the shell's ShellQuestion). */
 interface QuestionLike extends HTMLElement {
   questionId: string;
-  counts?: boolean;
-  graded?: boolean;
+  counts: boolean;
   answered: boolean;
   isCorrect: boolean | null;
 }
@@ -36,7 +35,7 @@ export function moduleObjectives(
   const moduleOf = new Map(layout.questions.map((q) => [q.id, q.moduleId]));
   return layout.moduleIds.map((moduleId) => {
     const counted = elements.filter(
-      (q) => moduleOf.get(q.questionId) === moduleId && (q.counts ?? q.graded) && !q.hidden,
+      (q) => moduleOf.get(q.questionId) === moduleId && q.counts && !q.hidden,
     );
     const pages = layout.pages.flatMap((p, i) => (p.moduleId === moduleId ? [i] : []));
     const completed = pages.every((i) => seen.includes(i));
@@ -56,7 +55,7 @@ export function courseResult(
   layout: CourseLayout,
   seen: readonly number[],
 ): { scorePercent: number | null; passed: boolean | null; allPagesSeen: boolean } {
-  const counted = scoredQuestions(root).filter((q) => (q.counts ?? q.graded) && !q.hidden);
+  const counted = scoredQuestions(root).filter((q) => q.counts && !q.hidden);
   const allPagesSeen = layout.pages.every((_, i) => seen.includes(i));
   if (counted.length === 0) return { scorePercent: null, passed: null, allPagesSeen };
   const scorePercent = Math.round(

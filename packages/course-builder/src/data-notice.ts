@@ -6,7 +6,7 @@
  * listed here was set). When a tracker starts sending something new, add it here.
  */
 import type { Course, LmsKind, Question } from '@teach-in/course-schema';
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from '@teach-in/course-schema';
 import type { NoticeTopic, PageStrings } from './page-strings/index.ts';
 
 /** When a data point is sent: on every launch, only for scored courses, or per answer. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CertificateData, Course } from '@teach-in/course-schema';
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from '@teach-in/course-schema';
 import { sanitize } from './sanitize.ts';
 
 const base32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';

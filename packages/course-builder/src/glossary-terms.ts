@@ -5,7 +5,7 @@
  * text and attribute values, so splitting on tags is exact.
  */
 import type { GlossaryEntry } from '@teach-in/course-schema';
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from '@teach-in/course-schema';
 
 /** Never inside these: headings, links, code, citations and other interactive content. */
 const skippedElements = new Set([

@@ -1,13 +1,3 @@
-/** Escapes text for HTML element content and double-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
 /** JSON safe inside a `<script type="application/json">`: no `</script>` can close it early. */
 export function jsonForScript(value: unknown): string {
   return JSON.stringify(value)

@@ -1,5 +1,5 @@
 import type { Block, Course, Question } from '@teach-in/course-schema';
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from '@teach-in/course-schema';
 import type { PageStrings } from './page-strings/index.ts';
 import { sanitize } from './sanitize.ts';
 

@@ -2,7 +2,7 @@
  * How hard a module's learner text is to read, as a US school grade (Flesch-Kincaid).
  * The curriculum promises grade 9 or below. Facilitator notes are not learner text.
  */
-import type { Block, Module, Question } from '@teach-in/course-schema';
+import { type Block, htmlToText, type Module, type Question } from '@teach-in/course-schema';
 import { fleschKincaid } from 'flesch-kincaid';
 import { syllable } from 'syllable';
 
@@ -18,17 +18,13 @@ export interface Readability {
 /** Block-level tags end a sentence even without a full stop: list items, headings, cells. */
 const blockBoundary = /<\/(?:p|li|h[1-6]|td|th|dt|dd|blockquote|legend|label)>|<br\s*\/?>/gi;
 
-function htmlToText(html: string): string {
-  return html
+/** Learner text of authored HTML: citation marks left out, other tags kept apart by a space. */
+function readableText(html: string): string {
+  const text = html
     .replace(blockBoundary, '\n')
     .replace(/<sup class="ti-cite">.*?<\/sup>/g, '')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>');
+    .replace(/&nbsp;/g, ' ');
+  return htmlToText(text, ' ');
 }
 
 /** Every string a learner reads in a question: prompt, choices, feedback, explanation. */
@@ -36,7 +32,7 @@ function questionTexts(question: Question): string[] {
   const texts: string[] = [];
   const visit = (value: unknown, key: string): void => {
     if (typeof value === 'string') {
-      if (key === 'html' || key.endsWith('Html')) texts.push(htmlToText(value));
+      if (key === 'html' || key.endsWith('Html')) texts.push(readableText(value));
       else if (key === 'text') texts.push(value);
     } else if (Array.isArray(value)) {
       for (const item of value) visit(item, key === 'options' || key === 'targets' ? '' : key);
@@ -52,12 +48,12 @@ function blockText(block: Block): string[] {
   switch (block.kind) {
     case 'prose':
     case 'callout':
-      return [htmlToText(block.html)];
+      return [readableText(block.html)];
     case 'facilitator':
       return [];
     case 'media':
       return block.media.type === 'audio'
-        ? [block.media.title, htmlToText(block.media.transcriptHtml)]
+        ? [block.media.title, readableText(block.media.transcriptHtml)]
         : [block.media.title];
     case 'question':
       return questionTexts(block.question);

@@ -1,12 +1,12 @@
 import type { Block, Course, LmsKind, Module, Page } from '@teach-in/course-schema';
-import { mapHtmlFields, questionTags } from '@teach-in/course-schema';
+import { escapeHtml, mapHtmlFields, questionTags } from '@teach-in/course-schema';
 import { type CourseConnections, coursePagePolicy } from '@teach-in/http-kit/csp';
 import { courseLayout } from '@teach-in/lms-bridge/state';
 import { renderDataNotice } from './data-notice.ts';
 import { languageSwitch, packageId, reviewNotice } from './editions.ts';
 import { endOfCourse } from './end-of-course.ts';
 import { PageGlossary } from './glossary-terms.ts';
-import { escapeHtml, jsonForScript } from './html.ts';
+import { jsonForScript } from './html.ts';
 import { type PageStrings, pageStringsFor } from './page-strings/index.ts';
 import { printCssFile, printFile, renderPrintView } from './print-view.ts';
 import { renderMedia } from './render-media.ts';

@@ -1,4 +1,4 @@
-import type { LmsKind } from '@teach-in/course-schema';
+import { type LmsKind, lmsKinds } from '@teach-in/course-schema';
 import { interfaceLanguage, interfaceLanguages } from './page-strings/index.ts';
 import { runtimeCacheFor } from './runtime-cache.ts';
 import { hasPrebuiltRuntime, readPrebuilt } from './runtime-prebuilt.ts';
@@ -12,19 +12,8 @@ export interface RuntimeBundle {
 /** What a package ships depends on its format: the runtime for each LMS kind. */
 export type RuntimeSource = (lms: LmsKind) => RuntimeBundle;
 
-/** Every LMS kind a runtime is built for. */
-export const runtimeLmsKinds = [
-  'scorm12',
-  'scorm2004',
-  'cmi5',
-  'standalone',
-  'workshop',
-] as const satisfies readonly LmsKind[];
-// A new LMS kind must be listed above, or the tarball would ship no runtime for it.
-const everyKindListed: [Exclude<LmsKind, (typeof runtimeLmsKinds)[number]>] extends [never]
-  ? true
-  : never = true;
-void everyKindListed;
+/** Every LMS kind a runtime is built for: all of them, or the tarball would lack one. */
+export const runtimeLmsKinds = lmsKinds;
 
 /** Every runtime variant: what the installable tarball ships prebuilt. */
 export const runtimeVariants = interfaceLanguages.flatMap((language) =>

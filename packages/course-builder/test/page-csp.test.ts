@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { loadCourse, referenceAnchor } from '@teach-in/course-parser';
+import { loadCourse } from '@teach-in/course-parser';
 import type { LmsKind } from '@teach-in/course-schema';
+import { referenceAnchor } from '@teach-in/course-schema';
 import { renderCoursePage } from '../src/render-page.ts';
 
 const sample = fileURLToPath(new URL('../../../tooling/bench/sample-module/', import.meta.url));

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { loadCourse, referenceAnchor } from '@teach-in/course-parser';
+import { loadCourse } from '@teach-in/course-parser';
+import { referenceAnchor } from '@teach-in/course-schema';
 import { coursePageTemplate, renderCoursePage } from '../src/render-page.ts';
 
 const sample = fileURLToPath(new URL('../../../tooling/bench/sample-module/', import.meta.url));

@@ -1,7 +1,7 @@
 export type { LoadOptions, LoadResult } from './course-loader.ts';
 export { findCourses, loadCourse } from './course-loader.ts';
 export type { ModuleContext, ParsedModule } from './module-parser.ts';
-export { parseModule, referenceAnchor } from './module-parser.ts';
+export { parseModule } from './module-parser.ts';
 export type { BlockState } from './translations/align.ts';
 export { alignBlocks } from './translations/align.ts';
 export type { BlockPage, ModuleBlock, ModuleBlocks } from './translations/blocks.ts';

@@ -1,4 +1,4 @@
-import { mapHtmlFields } from '@teach-in/course-schema';
+import { htmlToText, mapHtmlFields } from '@teach-in/course-schema';
 import { Marked, type Token, type TokenizerAndRendererExtension, type Tokens } from 'marked';
 
 /** A `[^key]` citation; `number` and `anchor` are filled in once the page's sources are known. */
@@ -65,14 +65,7 @@ export function renderInline(text: string): string {
 
 /** Plain text of inline Markdown, for LMS reports and accessible names. */
 export function plainText(text: string): string {
-  return renderInline(text)
-    .replace(/<[^>]*>/g, '')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .trim();
+  return htmlToText(renderInline(text));
 }
 
 function childrenOf(token: Token): Token[] | undefined {

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Block, Course, Page, Question } from '@teach-in/course-schema';
-import { correctResponse, isGraded } from '@teach-in/course-schema';
-import { loadCourse, referenceAnchor } from '../src/index.ts';
+import { correctResponse, isGraded, referenceAnchor } from '@teach-in/course-schema';
+import { loadCourse } from '../src/index.ts';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));

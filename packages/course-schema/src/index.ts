@@ -12,6 +12,10 @@ export {
 export type { DiagnosticCode, Severity } from './diagnostic-codes.ts';
 export { diagnosticInfo } from './diagnostic-codes.ts';
 export { mapHtmlFields } from './html-fields.ts';
+export { escapeHtml, htmlToText } from './html-text.ts';
+export type { AnswerDetail, AnswerRecord, Outcome, SavedState } from './learner-data.ts';
+export { isQuestionProgress } from './learner-data.ts';
+export { outcomeSchema, responseSchema } from './learner-data-schemas.ts';
 export type {
   Block,
   CalloutVariant,
@@ -25,11 +29,12 @@ export type {
   Module,
   Page,
   Reference,
+  ScormVersion,
   TranslationEdition,
   Workshop,
   WorkshopSection,
 } from './model.ts';
-export { calloutVariants, exportFormats } from './model.ts';
+export { calloutVariants, exportFormats, lmsKinds } from './model.ts';
 export type {
   Choice,
   ChoiceQuestion,
@@ -59,6 +64,7 @@ export type { QuestionBlock } from './question-schemas.ts';
 export { fillInMaxLength, questionSchemas, reflectionMaxLength } from './question-schemas.ts';
 export type { GradedQuestionType, QuestionType } from './question-types.ts';
 export { gradedQuestionTypes, questionTypes } from './question-types.ts';
+export { referenceAnchor } from './reference-anchor.ts';
 export type {
   CourseFile,
   FrontMatter,

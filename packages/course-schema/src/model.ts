@@ -136,7 +136,11 @@ export type CalloutVariant = (typeof calloutVariants)[number];
 /** The formats a course can be exported to. */
 export const exportFormats = ['scorm12', 'scorm2004', 'cmi5', 'web', 'guide'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
-export type LmsKind = 'scorm12' | 'scorm2004' | 'cmi5' | 'standalone' | 'workshop';
+/** Which LMS a package's runtime talks to (its tracker): the one list every package uses. */
+export const lmsKinds = ['scorm12', 'scorm2004', 'cmi5', 'standalone', 'workshop'] as const;
+export type LmsKind = (typeof lmsKinds)[number];
+/** The two SCORM editions among them. */
+export type ScormVersion = Extract<LmsKind, 'scorm12' | 'scorm2004'>;
 
 /**
  * The certificate's contract between the builder, which writes it as `data-certificate` on

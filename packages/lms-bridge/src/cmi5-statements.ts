@@ -3,9 +3,9 @@
  * category and moveOn decision is unit-tested without a network. The rules the LMS
  * enforces on them are in lms-host's cmi5-rules.ts.
  */
+import type { AnswerRecord, Outcome } from '@teach-in/course-schema';
 import { interactionsFor } from './interactions.ts';
 import { scorm2004Duration } from './time-format.ts';
-import type { AnswerRecord, Outcome } from './tracker.ts';
 
 export const xapiVerbs = {
   initialized: 'http://adlnet.gov/expapi/verbs/initialized',

@@ -10,6 +10,7 @@
  * calls the `onUndelivered` listener, so the resilient session keeps its local copy and
  * retries (resilient-session.ts).
  */
+import type { AnswerRecord, Outcome } from '@teach-in/course-schema';
 import {
   answeredStatements,
   type Cmi5Launch,
@@ -21,13 +22,7 @@ import {
   withMasteryScore,
   type XapiStatement,
 } from './cmi5-statements.ts';
-import {
-  type AnswerRecord,
-  displayName,
-  type Outcome,
-  type ResumeData,
-  type Tracker,
-} from './tracker.ts';
+import { displayName, type ResumeData, type Tracker } from './tracker.ts';
 
 export const courseStateId = 'https://teach-in.org/xapi/state/course';
 const launchDataStateId = 'LMS.LaunchData';

@@ -14,7 +14,7 @@ export { type Cmi5Environment, Cmi5Tracker, courseStateId } from './cmi5-tracker
 export { completionRule, isComplete, type Progress } from './completion.ts';
 export type { TrackerKind } from './connect.ts';
 export { connectTracker } from './connect.ts';
-export { type Interaction, interactionsFor, type ScormVersion } from './interactions.ts';
+export { type Interaction, interactionsFor } from './interactions.ts';
 export {
   type LocalCopy,
   newerState,
@@ -35,13 +35,7 @@ export {
   scorm2004Duration,
   scorm2004Timestamp,
 } from './time-format.ts';
-export type {
-  AnswerRecord,
-  ObjectiveRecord,
-  Outcome,
-  ResumeData,
-  Tracker,
-} from './tracker.ts';
+export type { ObjectiveRecord, ResumeData, Tracker } from './tracker.ts';
 export type { WorkshopAnswer, WorkshopConfig, WorkshopProgress } from './workshop-protocol.ts';
 export type { WorkshopTrackerDeps } from './workshop-tracker.ts';
 export {

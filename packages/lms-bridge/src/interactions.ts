@@ -18,9 +18,7 @@
  * Dropdown is reported as matching rather than fill-in: its tokens are stable ids (blank,
  * option), so reports survive rewording, and a correct pattern is exact.
  */
-import type { AnswerRecord } from './tracker.ts';
-
-export type ScormVersion = 'scorm12' | 'scorm2004';
+import type { AnswerRecord, ScormVersion } from '@teach-in/course-schema';
 
 export interface Interaction {
   id: string;

@@ -3,7 +3,8 @@
  * the LMS. When the LMS refuses, throws or has gone away, the copy stays, the learner is
  * told calmly, and the save is retried with backoff until the LMS takes it.
  */
-import type { AnswerRecord, Outcome, Tracker } from './tracker.ts';
+import type { AnswerRecord, Outcome } from '@teach-in/course-schema';
+import type { Tracker } from './tracker.ts';
 
 export type SaveStatus =
   /** The LMS has everything (reported only after a problem, to say it is over). */

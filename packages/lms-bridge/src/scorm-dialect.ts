@@ -2,7 +2,7 @@
  * The differences between SCORM 1.2 and 2004 that the tracker cares about: method names,
  * element names and vocabularies. Everything else is one implementation (scorm-tracker.ts).
  */
-import type { ScormVersion } from './interactions.ts';
+import type { ScormVersion } from '@teach-in/course-schema';
 import type { Scorm12Api, Scorm2004Api } from './scorm-api.ts';
 import {
   scorm12Time,

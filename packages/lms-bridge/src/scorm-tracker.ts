@@ -1,13 +1,7 @@
+import type { AnswerRecord, Outcome, ScormVersion } from '@teach-in/course-schema';
 import { interactionsFor } from './interactions.ts';
 import type { Dialect, Rte } from './scorm-dialect.ts';
-import {
-  type AnswerRecord,
-  displayName,
-  type ObjectiveRecord,
-  type Outcome,
-  type ResumeData,
-  type Tracker,
-} from './tracker.ts';
+import { displayName, type ObjectiveRecord, type ResumeData, type Tracker } from './tracker.ts';
 
 /**
  * SCORM 1.2 and 2004 through one implementation and a dialect table. Writes only values
@@ -16,7 +10,7 @@ import {
  * a local copy and retries) instead of breaking the course.
  */
 export class ScormTracker implements Tracker {
-  readonly kind: 'scorm12' | 'scorm2004';
+  readonly kind: ScormVersion;
   #open = false;
   #ok = true;
   #finished = false;

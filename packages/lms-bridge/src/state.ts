@@ -17,5 +17,5 @@ export {
   storedTextMaxLength,
 } from './state/layout.ts';
 export { type ProgressCodeResult, progressCode, readProgressCode } from './state/progress-code.ts';
-export { emptyState, type SavedProgress, type SavedState } from './state/saved-state.ts';
+export { emptyState } from './state/saved-state.ts';
 export { suspendDataLimits, worstCaseState, worstCaseStateLength } from './state/worst-case.ts';

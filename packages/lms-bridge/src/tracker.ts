@@ -1,32 +1,5 @@
 /** What the course tells the LMS, whichever standard carries it. */
-import type { QuestionType } from '@teach-in/course-schema';
-
-/**
- * One checked or submitted answer: the quiz elements' AnswerDetail (team INTERFACES.md)
- * plus when it happened.
- */
-export interface AnswerRecord {
-  questionId: string;
-  type: QuestionType;
-  /** Counts towards the score. */
-  counts: boolean;
-  /** Response tokens (course-schema question-model.ts). */
-  response: readonly string[];
-  /** Tokens of the right answer; empty for ungraded types. */
-  correctResponse: readonly string[];
-  /** Null for ungraded types. */
-  correct: boolean | null;
-  /** 1-based. */
-  attempt: number;
-  /** No more tries: right, last attempt, or ungraded. */
-  final: boolean;
-  /** The prompt as plain text. */
-  description: string;
-  latencyMs: number;
-  /** A reflection the author did not share: never reported. */
-  private: boolean;
-  timestamp: Date;
-}
+import type { AnswerRecord, LmsKind, Outcome } from '@teach-in/course-schema';
 
 /** A module's own result, reported as `cmi.objectives.n` with the module id. */
 export interface ObjectiveRecord {
@@ -34,15 +7,6 @@ export interface ObjectiveRecord {
   /** Percent 0..100 of the module's counted questions; null when it has none. */
   scorePercent: number | null;
   passed: boolean | null;
-  completed: boolean;
-}
-
-export interface Outcome {
-  /** Percent 0..100, or null when the course has no counted questions. */
-  scorePercent: number | null;
-  /** Null when nothing is graded. */
-  passed: boolean | null;
-  /** Already decided by the course's completion rule (completion.ts). */
   completed: boolean;
 }
 
@@ -68,7 +32,7 @@ export function displayName(name: string): string {
  * that trackers which fetch (cmi5: the auth token, LMS.LaunchData, xAPI state) fit.
  */
 export interface Tracker {
-  readonly kind: 'scorm12' | 'scorm2004' | 'cmi5' | 'standalone' | 'workshop';
+  readonly kind: LmsKind;
   /**
    * After `start`: false when the LMS could not be reached at all (cmi5: no auth token or
    * launch data), so nothing can be sent in this visit; undefined when the tracker cannot tell.

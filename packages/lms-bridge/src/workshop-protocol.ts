@@ -2,7 +2,7 @@
  * The wire format between the workshop tracker (browser) and `teach-in workshop` (Node).
  * Types only, with no DOM types, so the server can import them too.
  */
-import type { Outcome } from './tracker.ts';
+import type { Outcome } from '@teach-in/course-schema';
 
 /**
  * What the workshop server writes into the learner page (a JSON script element), so the

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { AnswerRecord } from './tracker.ts';
+import type { AnswerRecord } from '@teach-in/course-schema';
 import type { WorkshopConfig } from './workshop-protocol.ts';
 import {
   readWorkshopConfig,

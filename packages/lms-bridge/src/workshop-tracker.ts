@@ -1,4 +1,5 @@
-import type { AnswerRecord, Outcome, ResumeData, Tracker } from './tracker.ts';
+import type { AnswerRecord, Outcome } from '@teach-in/course-schema';
+import type { ResumeData, Tracker } from './tracker.ts';
 import type { WorkshopAnswer, WorkshopConfig, WorkshopProgress } from './workshop-protocol.ts';
 
 export const workshopConfigElementId = 'ti-workshop';

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { AnswerRecord, Outcome } from '@teach-in/course-schema';
 import {
   cmi5CategoryId,
   masteryScoreExtensionId,
@@ -8,13 +9,11 @@ import {
   xapiVerbs,
 } from '../src/cmi5-statements.ts';
 import {
-  type AnswerRecord,
   answeredStatements,
   type Cmi5Launch,
   cmi5Statement,
   type LaunchData,
   type MoveOn,
-  type Outcome,
   readLaunch,
   resultVerbs,
   withMasteryScore,

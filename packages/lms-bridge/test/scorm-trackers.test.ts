@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Question } from '@teach-in/course-schema';
+import type { AnswerRecord, Question } from '@teach-in/course-schema';
 import { correctResponse, isCorrect, isGraded } from '@teach-in/course-schema/scoring';
 import { strictViolations } from '../../../tests/support/strict-values.ts';
 import {
-  type AnswerRecord,
   interactionsFor,
   Scorm12Tracker,
   Scorm2004Tracker,

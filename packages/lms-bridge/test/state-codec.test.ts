@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { SavedState } from '@teach-in/course-schema';
 import {
   type CourseLayout,
   decodeState,
@@ -7,7 +8,6 @@ import {
   encodeState,
   progressCode,
   readProgressCode,
-  type SavedState,
   suspendDataLimits,
   worstCaseState,
   worstCaseStateLength,

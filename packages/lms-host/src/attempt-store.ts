@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ScormVersion } from './manifest.ts';
+import type { ScormVersion } from '@teach-in/course-schema';
 
 /** The CMI data model in scorm-again's JSON shape (the `cmi` object of a commit). */
 export type CmiData = Record<string, unknown>;

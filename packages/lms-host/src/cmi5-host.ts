@@ -5,6 +5,7 @@
  */
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { escapeHtml } from '@teach-in/course-schema/html-text';
 import {
   cors,
   Hono,
@@ -63,7 +64,6 @@ export function cmi5StoreFile(dataDir: string, courseId: string, learnerId: stri
 }
 
 function launchPage(title: string, launchUrl: string): string {
-  const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -1,11 +1,5 @@
+import { escapeHtml } from '@teach-in/course-schema/html-text';
 import type { HostConfig } from './hosting.ts';
-
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-}
 
 /** The launch configuration as inert JSON that host.js reads; `<` escaped so it cannot end the tag. */
 export function configScript(config: HostConfig): string {

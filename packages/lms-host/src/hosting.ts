@@ -1,3 +1,4 @@
+import type { ScormVersion } from '@teach-in/course-schema';
 import { type Context, Hono, HttpError, readJson } from '@teach-in/http-kit';
 import type { AttemptKey, AttemptStore, CmiData } from './attempt-store.ts';
 import { decodePath, packageFile, rawPathOf } from './http.ts';
@@ -6,7 +7,7 @@ import type { PackageInfo } from './manifest.ts';
 import type { FileSource } from './package-source.ts';
 
 /** Which API the host page gives the content: a SCORM runtime, or none at all. */
-export type RuntimeKind = 'scorm12' | 'scorm2004' | 'none';
+export type RuntimeKind = ScormVersion | 'none';
 
 /** One launchable package on a host, reached under /content/<id>/ and /lms/<id>/. */
 export interface HostedPackage {

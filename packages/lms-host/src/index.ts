@@ -28,7 +28,7 @@ export { defaultLearner, startHost } from './host-server.ts';
 export type { HostConfig, HostedPackage, RuntimeKind } from './hosting.ts';
 export type { Entry, LaunchData, Learner } from './launch-data.ts';
 export { launchData } from './launch-data.ts';
-export type { PackageInfo, ScormVersion } from './manifest.ts';
+export type { PackageInfo } from './manifest.ts';
 export { readManifest } from './manifest.ts';
 export type { FileSource, OpenedPackage } from './package-source.ts';
 export { folderSource, memorySource, openPackage } from './package-source.ts';

@@ -1,6 +1,5 @@
+import type { ScormVersion } from '@teach-in/course-schema';
 import { XMLParser } from 'fast-xml-parser';
-
-export type ScormVersion = 'scorm12' | 'scorm2004';
 
 /** What a host needs from any SCORM package's imsmanifest.xml, whoever built it. */
 export interface PackageInfo {

@@ -1,12 +1,11 @@
 export { ChoiceQuestionElement } from './choice-question/choice-question.ts';
 export { MultipleChoiceElement } from './choice-question/multiple-choice.ts';
 export { SingleChoiceElement } from './choice-question/single-choice.ts';
-export type { CourseState } from './course-shell/course-shell.ts';
 export { CourseShellElement } from './course-shell/course-shell.ts';
 export type { ShellQuestion } from './course-shell/shell-question.ts';
 export { questionSelector } from './course-shell/shell-question.ts';
 export { DropdownElement } from './dropdown/dropdown.ts';
-export type { AnswerDetail, FinishDetail, PageViewDetail } from './events.ts';
+export type { FinishDetail, PageViewDetail } from './events.ts';
 export { CourseFinishEvent, PageViewEvent, QuestionAnsweredEvent } from './events.ts';
 export { FillInElement } from './fill-in/fill-in.ts';
 export { LikertElement } from './likert/likert.ts';

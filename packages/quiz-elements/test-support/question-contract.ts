@@ -6,10 +6,10 @@
  * it (a `QuestionDriver`), calls `runQuestionContract` and adds its own tests.
  */
 import { expect, fixture, html, unsafeStatic } from '@open-wc/testing';
-import type { Question, questionTags } from '@teach-in/course-schema';
+import type { AnswerDetail, Question, questionTags } from '@teach-in/course-schema';
 import { correctResponse, isGraded } from '@teach-in/course-schema/scoring';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
-import type { AnswerDetail, QuestionAnsweredEvent } from '../src/events.ts';
+import type { QuestionAnsweredEvent } from '../src/events.ts';
 import type { QuestionElement } from '../src/question-base/question-element.ts';
 
 export type QuestionTag = (typeof questionTags)[keyof typeof questionTags];

@@ -1,17 +1,8 @@
-import { isGraded, type Question } from '@teach-in/course-schema';
+import { escapeHtml, isGraded, type Question } from '@teach-in/course-schema';
 import type { ServedCourse } from './courses.ts';
 import { countedOptions, pollChoicesOf } from './question-options.ts';
 import type { Participant, Poll } from './store.ts';
 import { type Counts, countKey } from './summary.ts';
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 export const nicknameMaxLength = 40;
 

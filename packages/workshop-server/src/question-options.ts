@@ -1,5 +1,6 @@
 import {
   isCorrect as gradedIsCorrect,
+  htmlToText,
   isGraded,
   type Question,
   type QuestionType,
@@ -26,18 +27,6 @@ export const agreementScale = [
   'Strongly agree',
 ] as const;
 
-/** Inline authored HTML as plain text, for the dashboard, polls and the CSV. */
-export function plainText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .trim();
-}
-
 /**
  * What the dashboard counts for each type. Ordering answers only make sense whole, and
  * typed text (fill-in, reflection) is never counted or kept: those show how many
@@ -49,11 +38,11 @@ export function countedOptions(question: Question): CountedOption[] {
     case 'multiple':
       return question.choices.map((c) => ({
         token: c.id,
-        text: plainText(c.html),
+        text: htmlToText(c.html),
         right: c.correct,
       }));
     case 'scenario':
-      return question.choices.map((c) => ({ token: c.id, text: plainText(c.html), right: false }));
+      return question.choices.map((c) => ({ token: c.id, text: htmlToText(c.html), right: false }));
     case 'likert': {
       const labels = question.scale.length > 0 ? question.scale : agreementScale;
       return labels.map((label, i) => ({ token: String(i + 1), text: label, right: false }));
@@ -62,7 +51,7 @@ export function countedOptions(question: Question): CountedOption[] {
       return question.statements.flatMap((s) =>
         [true, false].map((value) => ({
           token: `${s.id}.${value}`,
-          text: `${plainText(s.html)}: ${value ? 'true' : 'false'}`,
+          text: `${htmlToText(s.html)}: ${value ? 'true' : 'false'}`,
           right: s.answer === value,
         })),
       );
@@ -70,7 +59,7 @@ export function countedOptions(question: Question): CountedOption[] {
       return question.prompts.flatMap((p) =>
         question.targets.map((t) => ({
           token: `${p.id}.${t.id}`,
-          text: `${plainText(p.html)} → ${t.text}`,
+          text: `${htmlToText(p.html)} → ${t.text}`,
           right: p.match === t.id,
         })),
       );

@@ -1,3 +1,4 @@
+import { outcomeSchema, responseSchema } from '@teach-in/course-schema';
 import { z } from 'zod';
 import { nicknameMaxLength } from './pages.ts';
 
@@ -19,21 +20,15 @@ export const progressBody = z.strictObject({
   seq,
   state: z.string().max(stateMaxLength).optional(),
   location: id.optional(),
-  outcome: z
-    .strictObject({
-      completed: z.boolean(),
-      passed: z.boolean().nullable(),
-      scorePercent: z.number().min(0).max(100).nullable(),
-    })
-    .optional(),
+  outcome: outcomeSchema.optional(),
 });
 
 export const answerBody = z.strictObject({
   writer,
   seq,
   questionId: id,
-  // Tokens are short ids, except typed text (fill-in, reflection), which is checked, never kept.
-  response: z.array(z.string().min(1).max(2000)).max(200),
+  // Typed text (fill-in, reflection) is checked, never kept.
+  response: responseSchema,
 });
 
 // Control characters and bidirectional overrides: they could disguise a name or break a line.

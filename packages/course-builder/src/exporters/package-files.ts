@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { referenceAnchor } from '@teach-in/course-parser';
-import { type Course, type LmsKind, themeCss } from '@teach-in/course-schema';
+import { type Course, type LmsKind, referenceAnchor, themeCss } from '@teach-in/course-schema';
 import { printCss } from '../print-view.ts';
 import {
   coursePageTemplate,

@@ -1,5 +1,5 @@
 import type { Question } from '@teach-in/course-schema';
-import { escapeHtml } from '../html.ts';
+import { escapeHtml } from '@teach-in/course-schema';
 import type { GuideStrings } from './guide-strings.ts';
 
 const list = (items: string[], ordered = false): string =>

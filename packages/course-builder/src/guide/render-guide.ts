@@ -1,7 +1,13 @@
-import { referenceAnchor } from '@teach-in/course-parser';
-import type { Block, Course, Module, Page, Workshop } from '@teach-in/course-schema';
+import {
+  type Block,
+  type Course,
+  escapeHtml,
+  type Module,
+  type Page,
+  referenceAnchor,
+  type Workshop,
+} from '@teach-in/course-schema';
 import { policies } from '@teach-in/http-kit/csp';
-import { escapeHtml } from '../html.ts';
 import { sanitize } from '../sanitize.ts';
 import { answerKey } from './answer-key.ts';
 import { type GuideStrings, guideStringsFor } from './guide-strings.ts';

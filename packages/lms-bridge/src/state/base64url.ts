@@ -3,6 +3,8 @@
  * alphabet (A-Z a-z 0-9 - _), so the separators the codec uses (~ . *) never clash and
  * every LMS stores the text as it is.
  */
+import { fnv1a, fnvOffsetBasis } from '@teach-in/course-schema/seeded-random';
+
 export const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /** One base64url digit for a number 0..63. */
@@ -97,11 +99,7 @@ export function digitsToText(text: string): string | undefined {
  * questions and pages in the state without spelling out their ids.
  */
 export function hash24(text: string, salt = 0): number {
-  let h = (0x811c9dc5 ^ Math.imul(salt + 1, 0x9e3779b1)) >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
+  const h = fnv1a(text, (fnvOffsetBasis ^ Math.imul(salt + 1, 0x9e3779b1)) >>> 0);
   return (h ^ (h >>> 24)) & 0xffffff;
 }
 

@@ -12,6 +12,7 @@
  * Answers are `<hash><status><payload>` joined by `.`; the payload depends on the
  * question's response domain (layout.ts). Reflection text is never stored.
  */
+import type { QuestionProgress, SavedState } from '@teach-in/course-schema';
 import {
   bitsToDigits,
   digit,
@@ -25,7 +26,7 @@ import {
   textToDigits,
 } from './base64url.ts';
 import type { CourseLayout, LayoutQuestion, ResponseDomain } from './layout.ts';
-import { emptyState, type SavedProgress, type SavedState } from './saved-state.ts';
+import { emptyState } from './saved-state.ts';
 
 export const stateFormatPrefix = 't1';
 /** In `Decoded.dropped` when nothing of the text could be read (damaged, or another format). */
@@ -138,7 +139,7 @@ function decodePayload(domain: ResponseDomain, text: string): string[] | undefin
   }
 }
 
-function encodeAnswer(question: LayoutQuestion, progress: SavedProgress, salt: number): string {
+function encodeAnswer(question: LayoutQuestion, progress: QuestionProgress, salt: number): string {
   const attempts = Math.max(0, Math.min(maxStoredAttempts, Math.floor(progress.attempts)));
   const status = digit((attempts << 1) | (progress.done ? 1 : 0));
   return hashDigits(question.id, salt) + status + encodePayload(question.domain, progress.response);
@@ -157,7 +158,7 @@ export function encodeState(state: SavedState, layout: CourseLayout, savedAt = D
     });
   const answers = layout.questions
     .filter((q) => state.answers[q.id] && q.domain.kind !== 'none')
-    .map((q) => encodeAnswer(q, state.answers[q.id] as SavedProgress, salt));
+    .map((q) => encodeAnswer(q, state.answers[q.id] as QuestionProgress, salt));
   // Reflections: only that they were submitted, never the text (layout domain "none").
   for (const q of layout.questions) {
     const progress = state.answers[q.id];

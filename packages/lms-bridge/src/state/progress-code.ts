@@ -3,10 +3,10 @@
  * no LMS): `<course id>*<version>*<state>*<check>`. The check is a hash of the rest, so a
  * code cut short or mistyped is refused rather than half-restored.
  */
+import type { SavedState } from '@teach-in/course-schema';
 import { hashDigits } from './base64url.ts';
 import { type Decoded, decodeState, encodeState } from './codec.ts';
 import type { CourseLayout } from './layout.ts';
-import type { SavedState } from './saved-state.ts';
 
 const separator = '*';
 

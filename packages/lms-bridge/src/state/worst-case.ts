@@ -6,9 +6,9 @@
  * has a length fixed by the layout or bounded by these choices, so no real run can be
  * longer.
  */
+import type { SavedState } from '@teach-in/course-schema';
 import { encodeState } from './codec.ts';
 import type { CourseLayout, ResponseDomain } from './layout.ts';
-import type { SavedState } from './saved-state.ts';
 
 /** U+0800 is the first character that takes three UTF-8 bytes (four base64url digits). */
 const widestChar = '\u0800';

@@ -1,4 +1,5 @@
-import { configScript, escapeHtml, hostPageShell, hostScripts } from '../host-page.ts';
+import { escapeHtml } from '@teach-in/course-schema/html-text';
+import { configScript, hostPageShell, hostScripts } from '../host-page.ts';
 import type { HostConfig } from '../hosting.ts';
 import type { LmsTarget, PanelKind } from './lms-targets.ts';
 

@@ -2,8 +2,10 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../choice-question/multiple-choice.ts';
 import '../choice-question/single-choice.ts';
+import type { SavedState } from '@teach-in/course-schema';
+import { type CourseLayout, decodeState } from '@teach-in/lms-bridge/state';
 import type { FinishDetail, PageViewDetail } from '../events.ts';
-import type { CourseShellElement, CourseState } from './course-shell.ts';
+import type { CourseShellElement } from './course-shell.ts';
 import './course-shell.ts';
 import {
   answer as answerWith,
@@ -210,7 +212,7 @@ describe('ti-course', () => {
       await clickNext(el);
       await answer(questionById(el, pay.id), ['c']);
       await answer(questionById(el, surveillance.id), ['a', 'c']);
-      const saved: CourseState = JSON.parse(JSON.stringify(el.snapshot()));
+      const saved: SavedState = JSON.parse(JSON.stringify(el.snapshot()));
       expect(saved).to.deep.equal({
         page: 1,
         seen: [0, 1],
@@ -266,14 +268,35 @@ describe('ti-course', () => {
       expect(el.snapshot().seen).to.deep.equal([0]);
     });
 
-    it('restores answers saved before pools and seeds ({response, checked})', async () => {
+    it('restores answers saved before pools and seeds ({response, checked}), through decodeState', async () => {
       const el = await mountCourse();
-      const old = {
+      const layout: CourseLayout = {
+        courseId: 'shell-test',
+        version: '1.0.0',
+        completion: 'both',
+        passingScore: 50,
+        pages: el.pages.map((page) => ({ id: page.dataset.pageId ?? '', moduleId: 'job-quality' })),
+        moduleIds: ['job-quality'],
+        questions: [
+          {
+            id: pay.id,
+            type: 'single',
+            moduleId: 'job-quality',
+            counts: true,
+            attempts: 1,
+            domain: { kind: 'set', ids: ['a', 'b', 'c'] },
+          },
+        ],
+        pools: [],
+      };
+      // What the first runtime saved: JSON.stringify(shell.snapshot()) (git show ca1a107).
+      const firstRuntime = JSON.stringify({
         page: 1,
         seen: [0, 1],
         answers: { [pay.id]: { response: ['b'], checked: true } },
-      };
-      el.restore(old as unknown as Partial<CourseState>);
+        finished: false,
+      });
+      el.restore(decodeState(firstRuntime, layout).state);
       await el.updateComplete;
       expect(questionById(el, pay.id).isCorrect).to.equal(true);
       expect(el.snapshot().answers).to.deep.equal({

@@ -1,4 +1,5 @@
-import type { QuestionProgress } from '@teach-in/course-schema';
+import type { QuestionProgress, SavedState } from '@teach-in/course-schema';
+import { isQuestionProgress } from '@teach-in/course-schema/learner-data';
 import { html, LitElement, nothing, render } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { CourseFinishEvent, type FinishDetail, PageViewEvent } from '../events.ts';
@@ -16,23 +17,9 @@ import {
   isPrivateReflection,
   isSeed,
   isUpgraded,
-  migrateAnswer,
   questionSelector,
   type ShellQuestion,
 } from './shell-question.ts';
-
-/** Everything the shell needs to put a returning learner back where they were. */
-export interface CourseState {
-  page: number;
-  seen: number[];
-  /** Progress by question id; never the text of a private reflection. */
-  answers: Record<string, QuestionProgress>;
-  /** Drawn question ids by pool key (`<module id>/<pool key>`). */
-  pools: Record<string, string[]>;
-  /** The attempt's seed: every draw and shuffle derives from it. */
-  seed: number;
-  finished: boolean;
-}
 
 /**
  * The course shell. The pages are server-rendered `<section class="ti-page">` children, so
@@ -143,7 +130,7 @@ export class CourseShellElement extends LitElement {
     this.#show(this.index, false);
   }
 
-  snapshot(): CourseState {
+  snapshot(): SavedState {
     const answers: Record<string, QuestionProgress> = {};
     for (const question of this.drawnQuestions) {
       if (question.answered && !isPrivateReflection(question)) {
@@ -160,7 +147,7 @@ export class CourseShellElement extends LitElement {
     };
   }
 
-  restore(saved: Partial<CourseState>): void {
+  restore(saved: Partial<SavedState>): void {
     const total = this.pages.length;
     this.seen = (saved.seen ?? []).filter((i) => Number.isInteger(i) && i >= 0 && i < total);
     if (typeof saved.page === 'number' && saved.page >= 0 && saved.page < total) {
@@ -175,8 +162,7 @@ export class CourseShellElement extends LitElement {
     for (const question of this.drawnQuestions) {
       const id = question.questionId;
       const stored = isPrivateReflection(question) ? onDevice[id] : saved.answers?.[id];
-      const answer = stored ? migrateAnswer(stored) : undefined;
-      if (answer) question.restore(answer);
+      if (isQuestionProgress(stored)) question.restore(stored);
     }
     // A finished course stays finished: show its result again, without reporting it again.
     this.result = saved.finished === true ? this.#outcome() : null;

@@ -3,37 +3,16 @@
  * question's shuffle derives from it, so a learner who comes back sees the same
  * questions in the same order, and a new attempt (no saved state) gets a new seed.
  */
+import { fnv1a, mulberry32 } from '@teach-in/course-schema/seeded-random';
 
 /** A fresh 32-bit seed for a new attempt. */
 export function freshSeed(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0]!;
 }
 
-/** FNV-1a: a stable 32-bit hash of a string. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** mulberry32: small, fast, good enough to pick questions; not for secrets. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The seed one question shuffles with: distinct per question, stable per attempt. */
 export function questionSeed(courseSeed: number, questionId: string): number {
-  return (hash(questionId) ^ Math.imul(courseSeed >>> 0, 0x9e3779b1)) >>> 0;
+  return (fnv1a(questionId) ^ Math.imul(courseSeed >>> 0, 0x9e3779b1)) >>> 0;
 }
 
 /**
@@ -46,7 +25,7 @@ export function drawFromPool(
   courseSeed: number,
   poolKey: string,
 ): string[] {
-  const next = random(courseSeed ^ hash(poolKey));
+  const next = mulberry32(courseSeed ^ fnv1a(poolKey));
   const deck = [...ids];
   for (let i = 0; i < Math.min(count, deck.length); i++) {
     const j = i + Math.floor(next() * (deck.length - i));

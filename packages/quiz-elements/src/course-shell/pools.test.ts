@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import '../choice-question/single-choice.ts';
-import type { CourseShellElement, CourseState } from './course-shell.ts';
+import type { SavedState } from '@teach-in/course-schema';
+import type { CourseShellElement } from './course-shell.ts';
 import './course-shell.ts';
 import {
   answer,
@@ -38,7 +39,7 @@ describe('question pools and seeds', () => {
 
   it('keeps the same draw and seeds when the learner comes back', async () => {
     const first = await mountShell(twoModuleCourse());
-    const saved: CourseState = JSON.parse(JSON.stringify(first.snapshot()));
+    const saved: SavedState = JSON.parse(JSON.stringify(first.snapshot()));
     const again = await mountShell(twoModuleCourse());
     again.restore(saved);
     again.begin();

@@ -28,16 +28,6 @@ export function isPrivateReflection(question: ShellQuestion): boolean {
   return data?.type === 'reflection' && !data.share;
 }
 
-/** State saved before pools and seeds: answers were `{response, checked}`. */
-type SavedAnswer = QuestionProgress | { response: string[]; checked: boolean };
-
-export function migrateAnswer(saved: unknown): QuestionProgress | undefined {
-  const answer = saved as SavedAnswer | null;
-  if (!answer || typeof answer !== 'object' || !Array.isArray(answer.response)) return undefined;
-  if ('done' in answer) return answer;
-  return { response: answer.response, attempts: answer.checked ? 1 : 0, done: answer.checked };
-}
-
 export const isSeed = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0xffffffff;
 

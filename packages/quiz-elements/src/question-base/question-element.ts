@@ -1,9 +1,9 @@
-import type { Question, QuestionProgress } from '@teach-in/course-schema';
+import type { AnswerDetail, Question, QuestionProgress } from '@teach-in/course-schema';
 import { type CSSResultGroup, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { type AnswerDetail, QuestionAnsweredEvent } from '../events.ts';
-import { type Strings, stringsFor } from '../strings.ts';
+import { QuestionAnsweredEvent } from '../events.ts';
+import { type Strings, stringsFor } from '../strings/index.ts';
 import { firstRenderWait } from './first-render.ts';
 import { questionStyles } from './question.styles.ts';
 import { seededShuffle } from './shuffle.ts';

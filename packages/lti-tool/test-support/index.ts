@@ -1,0 +1,3 @@
+export type { GradebookScore, LaunchMessage, TestPlatform } from './platform.ts';
+export { roles, startTestPlatform } from './platform.ts';
+export { startPostgres, type TestPostgres } from './postgres.ts';

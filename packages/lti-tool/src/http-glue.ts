@@ -44,8 +44,8 @@ export function page(title: string, body: string): string {
 
 function errorPage(status: number, code: string, message: string): string {
   return page(
-    'The launch was refused',
-    `<main><h1>The launch was refused</h1><p id="ti-lti-error" data-code="${escapeHtml(code)}">${escapeHtml(message)}</p><p>Status ${status}. Nothing was stored. Go back to the course in your LMS and open the activity again; if it keeps failing, tell your LMS administrator the code <code>${escapeHtml(code)}</code>.</p></main>`,
+    'The request was refused',
+    `<main><h1>The request was refused</h1><p id="ti-lti-error" data-code="${escapeHtml(code)}">${escapeHtml(message)}</p><p>Status ${status}. Nothing was stored. Go back to the course in your LMS and open the activity again; if it keeps failing, tell your LMS administrator the code <code>${escapeHtml(code)}</code>.</p></main>`,
   );
 }
 

@@ -103,6 +103,8 @@ export interface TestPlatform {
   scores: GradebookScore[];
   /** Answers the score endpoint with this status instead of accepting (null accepts). */
   refuseScoresWith: number | null;
+  /** How many score posts were refused (refuseScoresWith). */
+  refusedScores: number;
   deepLinkResults: { ok: boolean; error?: string; items?: unknown[] }[];
   /** A deep-linking response posted to the platform: checked like a strict LMS does. */
   close(): Promise<void>;
@@ -132,6 +134,7 @@ export async function startTestPlatform(
     lineItems: new Map(),
     scores: [],
     refuseScoresWith: null,
+    refusedScores: 0,
     deepLinkResults: [],
     registerTool(tool) {
       platform.tool = {
@@ -329,7 +332,10 @@ export async function startTestPlatform(
     if (c.req.header('content-type') !== 'application/vnd.ims.lis.v1.score+json') return c.body(null, 415);
     const id = c.req.param('id');
     if (!platform.lineItems.has(id)) return c.body(null, 404);
-    if (platform.refuseScoresWith !== null) return c.body(null, platform.refuseScoresWith as 503);
+    if (platform.refuseScoresWith !== null) {
+      platform.refusedScores += 1;
+      return c.body(null, platform.refuseScoresWith as 503);
+    }
     const score = (await c.req.json()) as Omit<GradebookScore, 'lineItemId'>;
     // AGS §3.4.1: userId, activityProgress, gradingProgress and timestamp are required.
     if (!score.userId || !score.activityProgress || !score.gradingProgress || !score.timestamp) {

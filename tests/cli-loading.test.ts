@@ -62,7 +62,7 @@ describe('what the compiled CLI loads', () => {
     const loaded = tracedRun(['--help']);
     const sources = sourcesLoaded(loaded);
     assert.ok(sources.some((s) => s.endsWith('packages/cli/src/help.ts')));
-    for (const heavy of ['lms-host', 'workshop-server', 'course-builder', 'course-parser']) {
+    for (const heavy of ['lms-host', 'workshop-server', 'lti-tool', 'course-builder', 'course-parser']) {
       assert.deepEqual(
         sources.filter((s) => s.includes(`packages/${heavy}/`)),
         [],
@@ -79,7 +79,7 @@ describe('what the compiled CLI loads', () => {
   test('check loads the parser but not the servers or the bundler', () => {
     const sources = sourcesLoaded(tracedRun(['check', sample]));
     assert.ok(sources.some((s) => s.includes('packages/course-parser/')));
-    assert.ok(!sources.some((s) => /packages\/(lms-host|workshop-server)\//.test(s)));
+    assert.ok(!sources.some((s) => /packages\/(lms-host|workshop-server|lti-tool)\//.test(s)));
   });
 
   test('a cold build bundles the runtime; a warm one loads no bundler and writes the same bytes', () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Course } from '@teach-in/course-schema';
@@ -86,6 +87,41 @@ export function createApp(
   return app;
 }
 
+/**
+ * Deletes everything the tool stores: the SQLite file (with its WAL files), or every table
+ * of the tool in PostgreSQL. Returns what was removed, for the message.
+ */
+export async function deleteLtiData(options: { databaseUrl?: string; dataDir: string }): Promise<string> {
+  if (options.databaseUrl) {
+    const store = await LtiStore.open({ databaseUrl: options.databaseUrl, sqliteFile: '' });
+    await store.dropEverything();
+    await store.close();
+    return 'every table of the LTI tool in the PostgreSQL database';
+  }
+  const file = path.join(options.dataDir, sqliteFileName);
+  const removed = [file, `${file}-wal`, `${file}-shm`].filter((candidate) => existsSync(candidate));
+  for (const candidate of removed) rmSync(candidate);
+  return removed.length > 0 ? file : 'nothing (no database found)';
+}
+
+/** Removes one learner's progress, answers, launches and pending grades for a platform. */
+export async function forgetLearner(options: {
+  databaseUrl?: string;
+  dataDir: string;
+  issuer: string;
+  userId: string;
+}): Promise<number> {
+  const store = await LtiStore.open({
+    databaseUrl: options.databaseUrl,
+    sqliteFile: path.join(options.dataDir, sqliteFileName),
+  });
+  try {
+    return await store.forgetLearnerOfIssuer(options.issuer, options.userId);
+  } finally {
+    await store.close();
+  }
+}
+
 /** Opens the database, makes sure a key exists, builds the courses, listens. */
 export async function startLtiTool(options: LtiToolOptions): Promise<RunningLtiTool> {
   const now = options.now ?? Date.now;
@@ -133,6 +169,11 @@ export async function startLtiTool(options: LtiToolOptions): Promise<RunningLtiT
   const port = typeof address === 'object' && address ? address.port : options.port;
   context.baseUrl = (options.publicUrl ?? `http://127.0.0.1:${port}`).replace(/\/$/, '');
   outbox.start();
+  // Expired data goes while the tool runs, not only at start (any process may do it).
+  const purgeTimer = setInterval(() => {
+    store.purge(now(), now() - retentionDays * dayMs).catch((error: Error) => log(`lti-tool: purge failed: ${error.message}`));
+  }, 60 * 60 * 1000);
+  purgeTimer.unref();
   return {
     url: context.baseUrl,
     registrationUrl: `${context.baseUrl}${paths.register}?key=${registrationKey}`,
@@ -140,6 +181,7 @@ export async function startLtiTool(options: LtiToolOptions): Promise<RunningLtiT
     keys,
     outbox,
     async close() {
+      clearInterval(purgeTimer);
       await outbox.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

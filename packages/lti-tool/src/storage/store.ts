@@ -538,13 +538,33 @@ export class LtiStore {
     );
   }
 
+  /** Deletes one learner's data on every registration of a platform; returns rows removed. */
+  async forgetLearnerOfIssuer(issuer: string, userSub: string): Promise<number> {
+    const registrations = await this.db.all<{ id: string }>(
+      'SELECT id FROM registrations WHERE issuer = ?',
+      [issuer],
+    );
+    let removed = 0;
+    for (const { id } of registrations) removed += await this.forgetLearner(id, userSub);
+    return removed;
+  }
+
+  /** Removes every table of the tool (PostgreSQL `--delete-data`). */
+  async dropEverything(): Promise<void> {
+    await this.db.script(
+      'DROP TABLE IF EXISTS grade_outbox, answers, progress, launches, deep_link_requests, used_nonces, login_states, deployments, registrations, tool_keys, schema_migrations',
+    );
+  }
+
   /** Deletes everything the tool holds about one learner of one platform. */
-  async forgetLearner(registrationId: string, userSub: string): Promise<void> {
+  async forgetLearner(registrationId: string, userSub: string): Promise<number> {
+    let removed = 0;
     for (const table of ['launches', 'progress', 'answers', 'grade_outbox']) {
-      await this.db.run(`DELETE FROM ${table} WHERE registration_id = ? AND user_sub = ?`, [
+      removed += await this.db.run(`DELETE FROM ${table} WHERE registration_id = ? AND user_sub = ?`, [
         registrationId,
         userSub,
       ]);
     }
+    return removed;
   }
 }

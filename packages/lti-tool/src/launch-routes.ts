@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { agsScope, claim, isFacilitator } from './claims.ts';
 import { paths, type ToolContext } from './context.ts';
 import { deepLinkPicker } from './deep-linking.ts';
 import { Refusal } from './http-glue.ts';
 import { type LoginRequest, loginStateLifetimeMs, startLogin, stateCookie } from './oidc-login.ts';
-import { verifyIdToken } from './verify-id-token.ts';
+import { type BrowserState, verifyIdToken } from './verify-id-token.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
@@ -33,7 +33,7 @@ export async function login(context: ToolContext, c: Context) {
   );
   // Binds the state to this browser where cookies work; where an iframe blocks them the
   // single-use state and nonce in the database still stop a replay.
-  setCookie(c, stateCookie, state, {
+  setCookie(c, `${stateCookie}${state}`, '1', {
     path: '/lti',
     httpOnly: true,
     secure: true,
@@ -41,6 +41,16 @@ export async function login(context: ToolContext, c: Context) {
     maxAge: loginStateLifetimeMs / 1000,
   });
   return c.redirect(redirect, 302);
+}
+
+/**
+ * Whether this browser holds the state's cookie. One cookie per state, so two launches in
+ * two tabs do not overwrite each other's; none at all means the browser blocked them.
+ */
+function browserState(cookies: Record<string, string>, state: string | undefined): BrowserState {
+  const names = Object.keys(cookies).filter((name) => name.startsWith(stateCookie));
+  if (names.length === 0) return 'no-cookies';
+  return state !== undefined && names.includes(`${stateCookie}${state}`) ? 'matches' : 'other';
 }
 
 /** The placement a launch opens: the custom parameter Deep Linking set, or `?target=`. */
@@ -60,7 +70,7 @@ export async function launch(context: ToolContext, c: Context) {
     context.store,
     context.keySets,
     form,
-    getCookie(c, stateCookie),
+    browserState(getCookie(c), form.state),
     now,
     (verified) => {
       if (verified.kind !== 'resource-link') return;
@@ -76,6 +86,7 @@ export async function launch(context: ToolContext, c: Context) {
       }
     },
   );
+  deleteCookie(c, `${stateCookie}${form.state}`, { path: '/lti', secure: true, sameSite: 'None' });
   if (message.kind === 'deep-linking') return deepLinkPicker(context, c, message);
   const claims = message.claims;
   const ags = claims[claim.ags];

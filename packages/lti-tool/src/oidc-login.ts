@@ -4,7 +4,8 @@ import type { LtiStore } from './storage/store.ts';
 
 /** A login state lives long enough for the LMS round trip, no longer. */
 export const loginStateLifetimeMs = 10 * 60 * 1000;
-export const stateCookie = 'ti_lti_state';
+/** Prefix of the per-state cookie: `ti_lti_state_<state>`. */
+export const stateCookie = 'ti_lti_state_';
 
 export interface LoginRequest {
   iss?: string;

@@ -32,7 +32,7 @@ export interface LtiToolOptions {
   host?: string;
   /** The address LMSs reach the tool at; default `http://127.0.0.1:<port>`. */
   publicUrl?: string;
-  /** The secret part of the Dynamic Registration address; random when not given. */
+  /** The secret part of the Dynamic Registration address; random (and kept) when not given. */
   registrationKey?: string;
   retentionDays?: number;
   /** How often the grade outbox looks for grades to (re)send. */
@@ -43,7 +43,10 @@ export interface LtiToolOptions {
 }
 
 export interface RunningLtiTool {
+  /** The public address (`publicUrl`, else the one below). */
   url: string;
+  /** Where this process listens. */
+  listenUrl: string;
   registrationUrl: string;
   store: LtiStore;
   keys: ToolKeys;
@@ -145,7 +148,10 @@ export async function startLtiTool(options: LtiToolOptions): Promise<RunningLtiT
     pollMs: options.gradePollMs ?? 5_000,
     log,
   });
-  const registrationKey = options.registrationKey ?? randomBytes(18).toString('base64url');
+  // In the database, so the registration URL works on every process behind a balancer.
+  const registrationKey =
+    options.registrationKey ??
+    (await store.setting('registration-key', randomBytes(18).toString('base64url')));
   const context: ToolContext = {
     store,
     keys,
@@ -176,6 +182,7 @@ export async function startLtiTool(options: LtiToolOptions): Promise<RunningLtiT
   purgeTimer.unref();
   return {
     url: context.baseUrl,
+    listenUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     registrationUrl: `${context.baseUrl}${paths.register}?key=${registrationKey}`,
     store,
     keys,

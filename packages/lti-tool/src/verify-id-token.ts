@@ -15,6 +15,9 @@ const clockToleranceSeconds = 60;
 /** An id_token older than this is refused even if its exp says otherwise. */
 const maxTokenAgeSeconds = 10 * 60;
 
+/** The state cookie: this state's, only others' (refused), or none (cookies blocked). */
+export type BrowserState = 'matches' | 'other' | 'no-cookies';
+
 export type VerifiedMessage =
   | { kind: 'resource-link'; registration: Registration; claims: ResourceLinkClaims & JWTPayload }
   | { kind: 'deep-linking'; registration: Registration; claims: DeepLinkingClaims & JWTPayload };
@@ -45,7 +48,7 @@ export async function verifyIdToken(
   store: LtiStore,
   keySets: PlatformKeySets,
   form: { id_token?: string; state?: string; error?: string; error_description?: string },
-  cookieState: string | undefined,
+  browser: BrowserState,
   now: number,
   /** The caller's own checks (the placement exists…), run before anything is recorded. */
   accept: (message: VerifiedMessage) => void = () => {},
@@ -144,7 +147,7 @@ export async function verifyIdToken(
   }
 
   // The state the tool issued at login, bound to this nonce, used once.
-  if (cookieState !== undefined && cookieState !== state) {
+  if (browser === 'other') {
     throw refuse('state-mismatch', 'The launch state does not belong to this browser.');
   }
   const login = await store.takeLoginState(state, now);

@@ -98,6 +98,8 @@ export interface TestPlatform {
   dynamicRegistrationUrl(toolRegistrationUrl: string): string;
   /** The third-party-initiated login the LMS sends the browser to. */
   loginUrl(message: LaunchMessage): string;
+  /** An LMS course page showing the activity in an iframe, as Moodle or Canvas do. */
+  coursePageUrl(message: LaunchMessage): string;
   resourceLinks: Map<string, ResourceLink>;
   lineItems: Map<string, LineItem>;
   scores: GradebookScore[];
@@ -111,7 +113,11 @@ export interface TestPlatform {
 }
 
 export async function startTestPlatform(
-  options: { members?: { user: string; role: keyof typeof roles }[] } = {},
+  options: {
+    members?: { user: string; role: keyof typeof roles }[];
+    /** `localhost` puts the LMS on another site than a tool on 127.0.0.1 (third-party iframe). */
+    hostname?: '127.0.0.1' | 'localhost';
+  } = {},
 ): Promise<TestPlatform> {
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   const rogue = await generateKeyPair('RS256', { extractable: true });
@@ -121,6 +127,7 @@ export async function startTestPlatform(
   const accessTokens = new Map<string, string[]>();
   const usedAssertionIds = new Set<string>();
   const registrationTokens = new Set<string>();
+  const pagesToShow = new Map<string, LaunchMessage>();
   const contextId = 'class-7';
   const app = new Hono();
   let issuer = '';
@@ -177,6 +184,11 @@ export async function startTestPlatform(
       url.searchParams.set('lti_message_hint', hint);
       url.searchParams.set('client_id', tool.clientId);
       return url.href;
+    },
+    coursePageUrl(message) {
+      const hint = randomBytes(12).toString('base64url');
+      pagesToShow.set(hint, message);
+      return `${issuer}/lms/course/${hint}`;
     },
     close: async () => {},
   };
@@ -248,6 +260,15 @@ export async function startTestPlatform(
   }
 
   app.get('/jwks', (c) => c.json({ keys: [publicJwk] }));
+
+  app.get('/lms/course/:hint', (c) => {
+    const message = pagesToShow.get(c.req.param('hint'));
+    if (!message) return c.text('no such page', 404);
+    const src = platform.loginUrl(message).replace(/&/g, '&amp;');
+    return c.html(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS course page</title></head><body><h1>Union reps, autumn class</h1><iframe title="Teach-in activity" src="${src}" style="width:100%;height:80vh;border:0"></iframe></body></html>`,
+    );
+  });
 
   // OIDC authentication endpoint (Security Framework §5.1.1.2-3).
   app.get('/auth', async (c) => {
@@ -437,10 +458,13 @@ export async function startTestPlatform(
     });
   });
 
+  const hostname = options.hostname ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const running = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(running));
+    // localhost may resolve to ::1 or 127.0.0.1: listen on both.
+    const bind = hostname === 'localhost' ? '::' : hostname;
+    const running = serve({ fetch: app.fetch, port: 0, hostname: bind }, () => resolve(running));
   });
-  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  issuer = `http://${hostname}:${(server.address() as AddressInfo).port}`;
   platform.issuer = issuer;
   platform.close = () =>
     new Promise<void>((resolve) => {

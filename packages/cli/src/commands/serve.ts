@@ -123,6 +123,7 @@ export async function runServe(args: readonly string[]): Promise<number> {
   const lines = [
     `LTI 1.3 tool serving ${courses.map((course) => course.id).join(', ')}`,
     `Storage: ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : path.join(dataDir, 'lti-tool.sqlite')}`,
+    `Listening on:  ${tool.listenUrl}`,
     `Login URL:     ${tool.url}/lti/login`,
     `Launch URL:    ${tool.url}/lti/launch`,
     `Keys (JWKS):   ${tool.url}/.well-known/jwks.json`,

@@ -3,7 +3,7 @@ import type { Database } from './database.ts';
 /**
  * The schema, the same SQL for SQLite and PostgreSQL (types both accept: TEXT, BIGINT,
  * DOUBLE PRECISION). Append new migrations; never edit a shipped one. Everything a second
- * tool process needs lives here: keys, registrations, login states, used nonces, launches,
+ * tool process needs lives here: settings, keys, registrations, login states, used nonces, launches,
  * progress, answers and the grade outbox.
  */
 export const migrations: readonly { version: number; sql: string }[] = [
@@ -109,6 +109,10 @@ CREATE TABLE IF NOT EXISTS deep_link_requests (
   return_url TEXT NOT NULL,
   data TEXT,
   expires_at BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS settings (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS grade_outbox_due ON grade_outbox (delivered_at, next_attempt_at);
 CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY);

@@ -96,6 +96,20 @@ export class LtiStore {
     return this.db.close();
   }
 
+  // Settings ----------------------------------------------------------------------------
+
+  /** The stored value, or `initial` stored now: the first process to start picks it for all. */
+  async setting(name: string, initial: string): Promise<string> {
+    await this.db.run('INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING', [
+      name,
+      initial,
+    ]);
+    const row = await first<{ value: string }>(this.db, 'SELECT value FROM settings WHERE name = ?', [
+      name,
+    ]);
+    return row?.value ?? initial;
+  }
+
   // Keys ------------------------------------------------------------------------------
 
   async keys(): Promise<ToolKey[]> {
@@ -552,7 +566,7 @@ export class LtiStore {
   /** Removes every table of the tool (PostgreSQL `--delete-data`). */
   async dropEverything(): Promise<void> {
     await this.db.script(
-      'DROP TABLE IF EXISTS grade_outbox, answers, progress, launches, deep_link_requests, used_nonces, login_states, deployments, registrations, tool_keys, schema_migrations',
+      'DROP TABLE IF EXISTS settings, grade_outbox, answers, progress, launches, deep_link_requests, used_nonces, login_states, deployments, registrations, tool_keys, schema_migrations',
     );
   }
 

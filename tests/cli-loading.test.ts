@@ -62,7 +62,13 @@ describe('what the compiled CLI loads', () => {
     const loaded = tracedRun(['--help']);
     const sources = sourcesLoaded(loaded);
     assert.ok(sources.some((s) => s.endsWith('packages/cli/src/help.ts')));
-    for (const heavy of ['lms-host', 'workshop-server', 'lti-tool', 'course-builder', 'course-parser']) {
+    for (const heavy of [
+      'lms-host',
+      'workshop-server',
+      'lti-tool',
+      'course-builder',
+      'course-parser',
+    ]) {
       assert.deepEqual(
         sources.filter((s) => s.includes(`packages/${heavy}/`)),
         [],

@@ -61,7 +61,11 @@ async function registerPlaceAndLearn(platform: TestPlatform, registrationUrl: st
     // The instructor adds the activity: the picker opens in the LMS's iframe.
     const instructor = await context.newPage();
     await instructor.goto(
-      platform.coursePageUrl({ user: 'teacher-1', role: 'instructor', messageType: 'LtiDeepLinkingRequest' }),
+      platform.coursePageUrl({
+        user: 'teacher-1',
+        role: 'instructor',
+        messageType: 'LtiDeepLinkingRequest',
+      }),
     );
     const picker = await activityFrame(instructor, 'form');
     await picker.getByLabel(/Module: Data rights at work: Asking for your data/).check();
@@ -75,13 +79,20 @@ async function registerPlaceAndLearn(platform: TestPlatform, registrationUrl: st
     const { errors } = recordPage(learner);
     await learner.goto(platform.coursePageUrl({ user: 'learner-1', resourceLinkId: link?.id }));
     const frame = await activityFrame(learner, 'ti-course .ti-next');
-    const question = frame.getByRole('group', { name: 'Who may ask an employer for a copy of their own data?' });
+    const question = frame.getByRole('group', {
+      name: 'Who may ask an employer for a copy of their own data?',
+    });
     await question.getByRole('radio', { name: 'Every worker' }).check();
-    const answered = learner.waitForResponse((r) => r.url().endsWith('/answer') && r.status() === 204);
+    const answered = learner.waitForResponse(
+      (r) => r.url().endsWith('/answer') && r.status() === 204,
+    );
     await question.getByRole('button', { name: 'Check answer' }).click();
     await answered;
     await walkCourse(frame, 'unused');
-    const score = await until(() => platform.scores.find((s) => s.userId === 'learner-1'), 'the score');
+    const score = await until(
+      () => platform.scores.find((s) => s.userId === 'learner-1'),
+      'the score',
+    );
     assert.equal(score.scoreGiven, 100);
     assert.equal(score.activityProgress, 'Completed');
     assert.equal(score.lineItemId, link?.lineItemId, 'on the line item Deep Linking created');
@@ -91,7 +102,9 @@ async function registerPlaceAndLearn(platform: TestPlatform, registrationUrl: st
     const again = await context.newPage();
     await again.goto(platform.coursePageUrl({ user: 'learner-1', resourceLinkId: link?.id }));
     const resumed = await activityFrame(again, 'ti-course [data-page-id]:not([hidden])');
-    const question2 = resumed.getByRole('group', { name: 'Who may ask an employer for a copy of their own data?' });
+    const question2 = resumed.getByRole('group', {
+      name: 'Who may ask an employer for a copy of their own data?',
+    });
     assert.ok(await question2.getByRole('radio', { name: 'Every worker' }).isChecked());
   } finally {
     await context.close();

@@ -22,7 +22,8 @@ export const agsScope = {
   score: 'https://purl.imsglobal.org/spec/lti-ags/scope/score',
 } as const;
 
-export const nrpsScope = 'https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly';
+export const nrpsScope =
+  'https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly';
 
 /** Roles that open the facilitator view (LTI Core 1.3 §A.2.3, context roles, full URIs). */
 const facilitatorRoles = [

@@ -51,11 +51,16 @@ export async function deepLinkRespond(context: ToolContext, c: Context) {
   const target = typeof form.target === 'string' ? form.target : '';
   const request = await context.store.takeDeepLinkRequest(hash(id), context.now());
   if (!request) {
-    throw new Refusal(400, 'unknown-request', 'This choice expired or was already sent. Start again from the LMS.');
+    throw new Refusal(
+      400,
+      'unknown-request',
+      'This choice expired or was already sent. Start again from the LMS.',
+    );
   }
   const registration = await context.store.registrationById(request.registrationId);
   const item = context.courses.placeable().find((candidate) => candidate.target === target);
-  if (!registration || !item) throw new Refusal(400, 'unknown-placement', 'Pick one of the courses.');
+  if (!registration || !item)
+    throw new Refusal(400, 'unknown-placement', 'Pick one of the courses.');
   const jwt = await context.keys.sign(
     {
       iss: registration.clientId,
@@ -70,7 +75,12 @@ export async function deepLinkRespond(context: ToolContext, c: Context) {
           title: item.title,
           url: `${context.baseUrl}${paths.launch}`,
           custom: { target: item.target },
-          lineItem: { scoreMaximum: 100, label: item.title, resourceId: item.target, tag: item.target },
+          lineItem: {
+            scoreMaximum: 100,
+            label: item.title,
+            resourceId: item.target,
+            tag: item.target,
+          },
         },
       ],
       ...(request.data ? { [claim.data]: request.data } : {}),

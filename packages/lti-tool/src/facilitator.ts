@@ -28,7 +28,8 @@ async function classSize(context: ToolContext, launch: Launch): Promise<number |
     if (!response.ok) return undefined;
     const body = (await response.json()) as { members?: { status?: string; roles?: string[] }[] };
     return (body.members ?? []).filter(
-      (member) => (member.status ?? 'Active') === 'Active' && (member.roles ?? []).includes(learnerRole),
+      (member) =>
+        (member.status ?? 'Active') === 'Active' && (member.roles ?? []).includes(learnerRole),
     ).length;
   } catch {
     return undefined;

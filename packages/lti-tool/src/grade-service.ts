@@ -61,7 +61,11 @@ async function lineItemFor(grade: GradeToSend, token: string, fetcher: typeof fe
   if (existing?.id) return existing.id;
   const created = await fetcher(grade.lineitemsUrl, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': lineItemType, accept: lineItemType },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': lineItemType,
+      accept: lineItemType,
+    },
     body: JSON.stringify({
       scoreMaximum: 100,
       label: grade.label,
@@ -177,7 +181,11 @@ export class GradeOutbox {
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         this.#log(`lti-tool: a grade was not accepted (${message}); it will be sent again.`);
-        await this.#store.gradeFailed(grade.id, message, this.#now() + retryDelayMs(grade.attempts));
+        await this.#store.gradeFailed(
+          grade.id,
+          message,
+          this.#now() + retryDelayMs(grade.attempts),
+        );
       }
     }
   }

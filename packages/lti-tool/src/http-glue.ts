@@ -86,13 +86,17 @@ function refusalResponse(c: Context, status: number, code: string, message: stri
 export function installErrorPages(app: Hono, log: (message: string) => void): void {
   app.notFound((c) => refusalResponse(c, 404, 'not-found', 'There is nothing at this address.'));
   app.onError((error, c) => {
-    if (error instanceof Refusal) return refusalResponse(c, error.status, error.code, error.message);
+    if (error instanceof Refusal)
+      return refusalResponse(c, error.status, error.code, error.message);
     if (error instanceof HTTPException && error.status < 500) {
       return refusalResponse(c, error.status, 'bad-request', error.message || 'Bad request.');
     }
     log(`lti-tool: ${(error as Error).stack ?? String(error)}`);
     return c.html(
-      page('Something went wrong', '<main><h1>Something went wrong</h1><p>Try again in a moment.</p></main>'),
+      page(
+        'Something went wrong',
+        '<main><h1>Something went wrong</h1><p>Try again in a moment.</p></main>',
+      ),
       500,
     );
   });
@@ -101,7 +105,10 @@ export function installErrorPages(app: Hono, log: (message: string) => void): vo
 /** An HTML form that posts itself (the OIDC and Deep Linking hops between tool and LMS). */
 export function autoPostPage(action: string, fields: Record<string, string>): string {
   const inputs = Object.entries(fields)
-    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .map(
+      ([name, value]) =>
+        `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`,
+    )
     .join('');
   return page(
     'Continuing…',

@@ -37,7 +37,8 @@ export class ToolKeys {
   /** Makes sure there is an active key (the first start creates one). */
   async ensure(): Promise<void> {
     const keys = await this.#store.keys();
-    if (!keys.some((key) => key.retiredAt === null)) await this.#store.addKey(await newKey(this.#now()));
+    if (!keys.some((key) => key.retiredAt === null))
+      await this.#store.addKey(await newKey(this.#now()));
   }
 
   /** A new key signs from now on; the old ones stay published for the grace period. */

@@ -14,7 +14,8 @@ async function formOrQuery(c: Context): Promise<Record<string, string>> {
   const fields: Record<string, string> = {};
   if (c.req.method === 'POST') {
     const body = await c.req.parseBody();
-    for (const [name, value] of Object.entries(body)) if (typeof value === 'string') fields[name] = value;
+    for (const [name, value] of Object.entries(body))
+      if (typeof value === 'string') fields[name] = value;
   } else {
     for (const [name, value] of Object.entries(c.req.query())) fields[name] = value;
   }
@@ -104,7 +105,9 @@ export async function launch(context: ToolContext, c: Context) {
       roles,
       lineitemUrl: ags?.lineitem ?? null,
       lineitemsUrl: ags?.lineitems ?? null,
-      agsScopes: (ags?.scope ?? []).filter((scope) => Object.values(agsScope).includes(scope as never)),
+      agsScopes: (ags?.scope ?? []).filter((scope) =>
+        Object.values(agsScope).includes(scope as never),
+      ),
       membershipsUrl: claims[claim.nrps]?.context_memberships_url ?? null,
       expiresAt: now + context.launchLifetimeMs,
     },

@@ -57,7 +57,11 @@ async function launchOf(context: ToolContext, c: Context): Promise<Launch> {
   const token = c.req.param('token') ?? '';
   const launch = await context.store.launch(hashToken(token), context.now());
   if (!launch) {
-    throw new Refusal(403, 'launch-ended', 'This launch has ended. Open the activity again from your LMS.');
+    throw new Refusal(
+      403,
+      'launch-ended',
+      'This launch has ended. Open the activity again from your LMS.',
+    );
   }
   return launch;
 }
@@ -90,7 +94,10 @@ export async function courseFile(context: ToolContext, c: Context) {
   if (!bytes) throw new Refusal(404, 'not-found', 'There is no such file in this course.');
   c.header('content-security-policy', coursePageCsp);
   c.header('cache-control', 'private, max-age=300');
-  c.header('content-type', contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
+  c.header(
+    'content-type',
+    contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+  );
   return c.body(bytes as Uint8Array<ArrayBuffer>);
 }
 
@@ -173,7 +180,12 @@ export async function saveAnswer(context: ToolContext, c: Context) {
   return c.body(null, 204);
 }
 
-async function facilitatorView(context: ToolContext, c: Context, launch: Launch, served: ServedTarget) {
+async function facilitatorView(
+  context: ToolContext,
+  c: Context,
+  launch: Launch,
+  served: ServedTarget,
+) {
   if (!isFacilitator(launch.roles)) {
     throw new Refusal(403, 'not-facilitator', 'Only the instructors of this class see its totals.');
   }

@@ -30,7 +30,8 @@ export async function registerPlatform(
   input: ManualRegistration,
 ): Promise<Registration> {
   const saved = await context.store.saveRegistration({ id: randomUUID(), ...input }, context.now());
-  for (const deploymentId of input.deploymentIds) await context.store.addDeployment(saved.id, deploymentId);
+  for (const deploymentId of input.deploymentIds)
+    await context.store.addDeployment(saved.id, deploymentId);
   return saved;
 }
 
@@ -52,9 +53,7 @@ function toolConfiguration(baseUrl: string) {
       domain: new URL(baseUrl).host,
       target_link_uri: `${baseUrl}${paths.launch}`,
       claims: ['iss', 'sub'],
-      messages: [
-        { type: 'LtiDeepLinkingRequest', target_link_uri: `${baseUrl}${paths.launch}` },
-      ],
+      messages: [{ type: 'LtiDeepLinkingRequest', target_link_uri: `${baseUrl}${paths.launch}` }],
     },
   };
 }
@@ -77,18 +76,35 @@ function sameKey(given: string, expected: string): boolean {
  * Dynamic Registration 1.0: the admin pastes `<tool>/lti/register?key=…` into the LMS; the
  * LMS opens it with its openid_configuration; the tool registers itself and closes the window.
  */
-export async function dynamicRegistration(context: ToolContext, c: Context, registrationKey: string) {
+export async function dynamicRegistration(
+  context: ToolContext,
+  c: Context,
+  registrationKey: string,
+) {
   if (!sameKey(c.req.query('key') ?? '', registrationKey)) {
-    throw new Refusal(403, 'registration-key', 'This registration address is not valid. Copy it again from the tool.');
+    throw new Refusal(
+      403,
+      'registration-key',
+      'This registration address is not valid. Copy it again from the tool.',
+    );
   }
   const configUrl = c.req.query('openid_configuration');
-  if (!configUrl) throw new Refusal(400, 'no-openid-configuration', 'The LMS sent no openid_configuration.');
+  if (!configUrl)
+    throw new Refusal(400, 'no-openid-configuration', 'The LMS sent no openid_configuration.');
   const token = c.req.query('registration_token');
-  const configResponse = await context.fetch(configUrl, { headers: { accept: 'application/json' } });
-  const parsed = platformConfiguration.safeParse(configResponse.ok ? await configResponse.json() : {});
+  const configResponse = await context.fetch(configUrl, {
+    headers: { accept: 'application/json' },
+  });
+  const parsed = platformConfiguration.safeParse(
+    configResponse.ok ? await configResponse.json() : {},
+  );
   // §3.5.1: the issuer must share the configuration URL's origin.
   if (!parsed.success || new URL(parsed.data.issuer).origin !== new URL(configUrl).origin) {
-    throw new Refusal(400, 'bad-openid-configuration', "The LMS's configuration could not be read.");
+    throw new Refusal(
+      400,
+      'bad-openid-configuration',
+      "The LMS's configuration could not be read.",
+    );
   }
   const platform = parsed.data;
   const registered = await context.fetch(platform.registration_endpoint, {
@@ -104,9 +120,14 @@ export async function dynamicRegistration(context: ToolContext, c: Context, regi
     client_id?: unknown;
     'https://purl.imsglobal.org/spec/lti-tool-configuration'?: { deployment_id?: unknown };
   };
-  const deploymentId = answer['https://purl.imsglobal.org/spec/lti-tool-configuration']?.deployment_id;
+  const deploymentId =
+    answer['https://purl.imsglobal.org/spec/lti-tool-configuration']?.deployment_id;
   if (typeof answer.client_id !== 'string' || typeof deploymentId !== 'string') {
-    throw new Refusal(400, 'registration-refused', `The LMS refused the registration (${registered.status}).`);
+    throw new Refusal(
+      400,
+      'registration-refused',
+      `The LMS refused the registration (${registered.status}).`,
+    );
   }
   await registerPlatform(context, {
     issuer: platform.issuer,

@@ -78,7 +78,9 @@ export class ServedCourses {
     if (!course || rest.length > 0) return undefined;
     if (moduleId === undefined) return course;
     const module = course.modules.find((candidate) => candidate.id === moduleId);
-    return module ? { ...course, title: `${course.title}: ${module.title}`, modules: [module] } : undefined;
+    return module
+      ? { ...course, title: `${course.title}: ${module.title}`, modules: [module] }
+      : undefined;
   }
 }
 

@@ -94,7 +94,10 @@ export function createApp(
  * Deletes everything the tool stores: the SQLite file (with its WAL files), or every table
  * of the tool in PostgreSQL. Returns what was removed, for the message.
  */
-export async function deleteLtiData(options: { databaseUrl?: string; dataDir: string }): Promise<string> {
+export async function deleteLtiData(options: {
+  databaseUrl?: string;
+  dataDir: string;
+}): Promise<string> {
   if (options.databaseUrl) {
     const store = await LtiStore.open({ databaseUrl: options.databaseUrl, sqliteFile: '' });
     await store.dropEverything();
@@ -176,9 +179,14 @@ export async function startLtiTool(options: LtiToolOptions): Promise<RunningLtiT
   context.baseUrl = (options.publicUrl ?? `http://127.0.0.1:${port}`).replace(/\/$/, '');
   outbox.start();
   // Expired data goes while the tool runs, not only at start (any process may do it).
-  const purgeTimer = setInterval(() => {
-    store.purge(now(), now() - retentionDays * dayMs).catch((error: Error) => log(`lti-tool: purge failed: ${error.message}`));
-  }, 60 * 60 * 1000);
+  const purgeTimer = setInterval(
+    () => {
+      store
+        .purge(now(), now() - retentionDays * dayMs)
+        .catch((error: Error) => log(`lti-tool: purge failed: ${error.message}`));
+    },
+    60 * 60 * 1000,
+  );
   purgeTimer.unref();
   return {
     url: context.baseUrl,

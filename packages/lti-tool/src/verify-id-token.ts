@@ -61,7 +61,8 @@ export async function verifyIdToken(
     );
   }
   const { id_token: token, state } = form;
-  if (!token || !state) throw new Refusal(400, 'launch-incomplete', 'The launch lacks id_token or state.');
+  if (!token || !state)
+    throw new Refusal(400, 'launch-incomplete', 'The launch lacks id_token or state.');
 
   let unverified: JWTPayload;
   try {
@@ -117,7 +118,11 @@ export async function verifyIdToken(
     );
   }
   if (payload[claim.version] !== '1.3.0') {
-    throw new Refusal(400, 'wrong-version', `This tool speaks LTI 1.3.0, not "${String(payload[claim.version])}".`);
+    throw new Refusal(
+      400,
+      'wrong-version',
+      `This tool speaks LTI 1.3.0, not "${String(payload[claim.version])}".`,
+    );
   }
   const parsed =
     messageType === 'LtiResourceLinkRequest'
@@ -138,8 +143,16 @@ export async function verifyIdToken(
 
   const message: VerifiedMessage =
     messageType === 'LtiResourceLinkRequest'
-      ? { kind: 'resource-link', registration, claims: parsed.data as ResourceLinkClaims & JWTPayload }
-      : { kind: 'deep-linking', registration, claims: parsed.data as DeepLinkingClaims & JWTPayload };
+      ? {
+          kind: 'resource-link',
+          registration,
+          claims: parsed.data as ResourceLinkClaims & JWTPayload,
+        }
+      : {
+          kind: 'deep-linking',
+          registration,
+          claims: parsed.data as DeepLinkingClaims & JWTPayload,
+        };
   accept(message);
 
   if (await store.nonceUsed(registration.id, nonce)) {
@@ -152,7 +165,10 @@ export async function verifyIdToken(
   }
   const login = await store.takeLoginState(state, now);
   if (!login || login.registrationId !== registration.id) {
-    throw refuse('unknown-state', 'The launch state is unknown, expired or already used. Open the activity again.');
+    throw refuse(
+      'unknown-state',
+      'The launch state is unknown, expired or already used. Open the activity again.',
+    );
   }
   if (login.nonce !== nonce) throw refuse('nonce-mismatch', 'The nonce does not match the login.');
   const expiresAt = ((payload.exp ?? 0) + clockToleranceSeconds) * 1000;
@@ -168,16 +184,22 @@ function tokenRefusal(error: unknown): Refusal {
   }
   if (error instanceof errors.JWTClaimValidationFailed) {
     const claimName = error.claim;
-    if (claimName === 'aud') return refuse('wrong-audience', 'The id_token is not addressed to this tool (aud).');
-    if (claimName === 'iss') return refuse('unknown-platform', 'The id_token has the wrong issuer.');
-    if (claimName === 'iat') return refuse('expired-token', 'The id_token is too old or issued in the future.');
+    if (claimName === 'aud')
+      return refuse('wrong-audience', 'The id_token is not addressed to this tool (aud).');
+    if (claimName === 'iss')
+      return refuse('unknown-platform', 'The id_token has the wrong issuer.');
+    if (claimName === 'iat')
+      return refuse('expired-token', 'The id_token is too old or issued in the future.');
     return refuse('bad-claims', `The id_token's ${claimName} claim is wrong: ${error.reason}.`);
   }
   if (error instanceof errors.JWSSignatureVerificationFailed) {
     return refuse('bad-signature', "The id_token's signature does not match the platform's keys.");
   }
   if (error instanceof errors.JWKSNoMatchingKey) {
-    return refuse('bad-signature', "The id_token was signed with a key the platform's JWKS does not list.");
+    return refuse(
+      'bad-signature',
+      "The id_token was signed with a key the platform's JWKS does not list.",
+    );
   }
   if (error instanceof errors.JOSEError) {
     return refuse('bad-token', `The id_token could not be verified (${error.code}).`);

@@ -236,7 +236,9 @@ export async function startTestPlatform(
           'https://purl.imsglobal.org/spec/lti-ags/scope/score',
         ],
         lineitems: `${issuer}/contexts/${contextId}/lineitems`,
-        ...(link?.lineItemId ? { lineitem: `${issuer}/contexts/${contextId}/lineitems/${link.lineItemId}` } : {}),
+        ...(link?.lineItemId
+          ? { lineitem: `${issuer}/contexts/${contextId}/lineitems/${link.lineItemId}` }
+          : {}),
       };
     }
     for (const [name, value] of Object.entries(message.claims ?? {})) {
@@ -254,7 +256,10 @@ export async function startTestPlatform(
 
   function autoPost(action: string, fields: Record<string, string>): string {
     const inputs = Object.entries(fields)
-      .map(([name, value]) => `<input type="hidden" name="${name}" value="${value.replace(/"/g, '&quot;')}">`)
+      .map(
+        ([name, value]) =>
+          `<input type="hidden" name="${name}" value="${value.replace(/"/g, '&quot;')}">`,
+      )
       .join('');
     return `<!doctype html><html><body><form id="platform-post" method="post" action="${action}">${inputs}</form><script>document.getElementById('platform-post').submit()</script></body></html>`;
   }
@@ -288,7 +293,9 @@ export async function startTestPlatform(
       return c.text(`invalid_request: ${problems.join(', ') || 'login_hint'}`, 400);
     }
     const token = await idToken(message, q.nonce ?? '');
-    return c.html(autoPost(q.redirect_uri ?? '', { id_token: token, ...(q.state ? { state: q.state } : {}) }));
+    return c.html(
+      autoPost(q.redirect_uri ?? '', { id_token: token, ...(q.state ? { state: q.state } : {}) }),
+    );
   });
 
   // Token endpoint: client_credentials with a JWT client assertion (Security Framework §4.1).
@@ -316,10 +323,17 @@ export async function startTestPlatform(
     }
     if (usedAssertionIds.has(payload.jti ?? '')) return c.json({ error: 'invalid_grant' }, 400);
     usedAssertionIds.add(payload.jti ?? '');
-    const scopes = String(body.scope ?? '').split(' ').filter(Boolean);
+    const scopes = String(body.scope ?? '')
+      .split(' ')
+      .filter(Boolean);
     const token = randomBytes(24).toString('base64url');
     accessTokens.set(token, scopes);
-    return c.json({ access_token: token, token_type: 'Bearer', expires_in: 3600, scope: scopes.join(' ') });
+    return c.json({
+      access_token: token,
+      token_type: 'Bearer',
+      expires_in: 3600,
+      scope: scopes.join(' '),
+    });
   });
 
   function allowed(authorization: string | undefined, scope: string): boolean {
@@ -341,7 +355,8 @@ export async function startTestPlatform(
   });
   app.post(`/contexts/${contextId}/lineitems`, async (c) => {
     if (!allowed(c.req.header('authorization'), `${agsScope}lineitem`)) return c.body(null, 401);
-    if (c.req.header('content-type') !== 'application/vnd.ims.lis.v2.lineitem+json') return c.body(null, 415);
+    if (c.req.header('content-type') !== 'application/vnd.ims.lis.v2.lineitem+json')
+      return c.body(null, 415);
     const body = (await c.req.json()) as Omit<LineItem, 'id'>;
     if (typeof body.label !== 'string' || !(body.scoreMaximum > 0)) return c.body(null, 400);
     const item = { ...body, id: String(platform.lineItems.size + 1) };
@@ -350,7 +365,8 @@ export async function startTestPlatform(
   });
   app.post(`/contexts/${contextId}/lineitems/:id/scores`, async (c) => {
     if (!allowed(c.req.header('authorization'), `${agsScope}score`)) return c.body(null, 401);
-    if (c.req.header('content-type') !== 'application/vnd.ims.lis.v1.score+json') return c.body(null, 415);
+    if (c.req.header('content-type') !== 'application/vnd.ims.lis.v1.score+json')
+      return c.body(null, 415);
     const id = c.req.param('id');
     if (!platform.lineItems.has(id)) return c.body(null, 404);
     if (platform.refuseScoresWith !== null) {
@@ -371,7 +387,12 @@ export async function startTestPlatform(
     if (!allowed(c.req.header('authorization'), scope)) return c.body(null, 401);
     const role = c.req.query('role');
     const members = (options.members ?? [])
-      .map((member) => ({ user_id: member.user, status: 'Active', roles: [roles[member.role] as string], name: `Name of ${member.user}` }))
+      .map((member) => ({
+        user_id: member.user,
+        status: 'Active',
+        roles: [roles[member.role] as string],
+        name: `Name of ${member.user}`,
+      }))
       .filter((member) => !role || member.roles.includes(role));
     c.header('content-type', 'application/vnd.ims.lti-nrps.v2.membershipcontainer+json');
     return c.body(JSON.stringify({ id: c.req.url, context: { id: contextId }, members }));
@@ -383,12 +404,17 @@ export async function startTestPlatform(
     const tool = requireTool();
     try {
       if (typeof body.JWT !== 'string' || !toolKeys) throw new Error('no JWT');
-      const { payload } = await jwtVerify(body.JWT, toolKeys, { issuer: tool.clientId, audience: issuer });
-      if (payload[`${lti}message_type`] !== 'LtiDeepLinkingResponse') throw new Error('message type');
+      const { payload } = await jwtVerify(body.JWT, toolKeys, {
+        issuer: tool.clientId,
+        audience: issuer,
+      });
+      if (payload[`${lti}message_type`] !== 'LtiDeepLinkingResponse')
+        throw new Error('message type');
       if (payload[`${lti}version`] !== '1.3.0') throw new Error('version');
       if (payload[`${lti}deployment_id`] !== tool.deploymentId) throw new Error('deployment');
       if (typeof payload.nonce !== 'string') throw new Error('nonce');
-      if (payload['https://purl.imsglobal.org/spec/lti-dl/claim/data'] !== 'opaque-platform-data') throw new Error('data');
+      if (payload['https://purl.imsglobal.org/spec/lti-dl/claim/data'] !== 'opaque-platform-data')
+        throw new Error('data');
       const items = payload['https://purl.imsglobal.org/spec/lti-dl/claim/content_items'] as {
         type: string;
         title: string;
@@ -400,15 +426,27 @@ export async function startTestPlatform(
         let lineItemId: string | undefined;
         if (item.lineItem) {
           lineItemId = String(platform.lineItems.size + 1);
-          platform.lineItems.set(lineItemId, { ...item.lineItem, id: lineItemId, resourceLinkId: linkId });
+          platform.lineItems.set(lineItemId, {
+            ...item.lineItem,
+            id: lineItemId,
+            resourceLinkId: linkId,
+          });
         }
-        platform.resourceLinks.set(linkId, { id: linkId, title: item.title, custom: item.custom ?? {}, lineItemId });
+        platform.resourceLinks.set(linkId, {
+          id: linkId,
+          title: item.title,
+          custom: item.custom ?? {},
+          lineItemId,
+        });
       }
       platform.deepLinkResults.push({ ok: true, items });
       return c.html(`<p id="platform-deep-linked">Added ${items.length} item(s).</p>`);
     } catch (error) {
       platform.deepLinkResults.push({ ok: false, error: (error as Error).message });
-      return c.html(`<p id="platform-deep-link-refused">Refused: ${(error as Error).message}</p>`, 400);
+      return c.html(
+        `<p id="platform-deep-link-refused">Refused: ${(error as Error).message}</p>`,
+        400,
+      );
     }
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadCourse } from '@teach-in/course-parser';
 import type { Course } from '@teach-in/course-schema';
-import { registerPlatform, type RunningLtiTool, startLtiTool } from '../src/index.ts';
+import { type RunningLtiTool, registerPlatform, startLtiTool } from '../src/index.ts';
 import { type LaunchMessage, startTestPlatform, type TestPlatform } from '../test-support/index.ts';
 
 export function fixtureCourse(): Course {
@@ -73,7 +73,8 @@ export const post = (url: string, fields: Record<string, string>) =>
  */
 export async function launchAs(platform: TestPlatform, message: LaunchMessage) {
   const login = await fetch(platform.loginUrl(message), { redirect: 'manual' });
-  if (login.status !== 302) throw new Error(`login answered ${login.status}: ${await login.text()}`);
+  if (login.status !== 302)
+    throw new Error(`login answered ${login.status}: ${await login.text()}`);
   const auth = await fetch(login.headers.get('location') ?? '', { redirect: 'manual' });
   if (auth.status !== 200) throw new Error(`auth answered ${auth.status}: ${await auth.text()}`);
   const form = formOf(await auth.text());

@@ -18,7 +18,10 @@ describe('OIDC login and resource-link launch (SQLite)', () => {
   after(() => pair.close());
 
   test('a valid launch opens the placed module with the tracker config and no cookie needed', async () => {
-    const { response } = await launchAs(pair.platform, { user: 'learner-1', target: 'lti-course/requests' });
+    const { response } = await launchAs(pair.platform, {
+      user: 'learner-1',
+      target: 'lti-course/requests',
+    });
     assert.equal(response.status, 303);
     const location = response.headers.get('location') ?? '';
     assert.match(location, /^\/lti\/play\/[A-Za-z0-9_-]{43}\/$/);
@@ -27,7 +30,11 @@ describe('OIDC login and resource-link launch (SQLite)', () => {
     const html = await page.text();
     assert.match(html, /<script type="application\/json" id="ti-workshop">\{"endpoint":"\.\/"/);
     assert.match(html, /Who may ask an employer/);
-    assert.doesNotMatch(html, /Some employers track keystrokes/, 'only the placed module is served');
+    assert.doesNotMatch(
+      html,
+      /Some employers track keystrokes/,
+      'only the placed module is served',
+    );
     assert.match(page.headers.get('content-security-policy') ?? '', /frame-ancestors \*/);
     assert.equal(await countRows(pair, 'launches'), 1);
   });
@@ -50,16 +57,29 @@ describe('OIDC login and resource-link launch (SQLite)', () => {
   }
 
   const target = 'lti-course';
-  test('bad signature', () => assertRefused({ user: 'u', target, rogueKey: true }, 401, 'bad-signature'));
+  test('bad signature', () =>
+    assertRefused({ user: 'u', target, rogueKey: true }, 401, 'bad-signature'));
   test('unknown issuer', () =>
-    assertRefused({ user: 'u', target, claims: { iss: 'https://lms.invalid' } }, 401, 'unknown-platform'));
+    assertRefused(
+      { user: 'u', target, claims: { iss: 'https://lms.invalid' } },
+      401,
+      'unknown-platform',
+    ));
   test('wrong audience (azp names us, aud does not)', async () => {
     const clientId = pair.platform.tool?.clientId;
-    await assertRefused({ user: 'u', target, claims: { aud: ['another-tool'], azp: clientId } }, 401, 'wrong-audience');
+    await assertRefused(
+      { user: 'u', target, claims: { aud: ['another-tool'], azp: clientId } },
+      401,
+      'wrong-audience',
+    );
   });
   test('several audiences and no azp', async () => {
     const clientId = pair.platform.tool?.clientId ?? '';
-    await assertRefused({ user: 'u', target, claims: { aud: [clientId, 'another-tool'] } }, 401, 'unknown-platform');
+    await assertRefused(
+      { user: 'u', target, claims: { aud: [clientId, 'another-tool'] } },
+      401,
+      'unknown-platform',
+    );
   });
   test('expired token', () =>
     assertRefused(
@@ -68,13 +88,29 @@ describe('OIDC login and resource-link launch (SQLite)', () => {
       'expired-token',
     ));
   test('unknown deployment', () =>
-    assertRefused({ user: 'u', target, deploymentId: 'deployment-unknown' }, 403, 'unknown-deployment'));
+    assertRefused(
+      { user: 'u', target, deploymentId: 'deployment-unknown' },
+      403,
+      'unknown-deployment',
+    ));
   test('wrong message type', () =>
-    assertRefused({ user: 'u', target, messageType: 'LtiSubmissionReviewRequest' }, 400, 'wrong-message-type'));
+    assertRefused(
+      { user: 'u', target, messageType: 'LtiSubmissionReviewRequest' },
+      400,
+      'wrong-message-type',
+    ));
   test('wrong LTI version', () =>
-    assertRefused({ user: 'u', target, claims: { [`${lti}version`]: '1.1' } }, 400, 'wrong-version'));
+    assertRefused(
+      { user: 'u', target, claims: { [`${lti}version`]: '1.1' } },
+      400,
+      'wrong-version',
+    ));
   test('no roles claim', () =>
-    assertRefused({ user: 'u', target, claims: { [`${lti}roles`]: undefined } }, 400, 'bad-claims'));
+    assertRefused(
+      { user: 'u', target, claims: { [`${lti}roles`]: undefined } },
+      400,
+      'bad-claims',
+    ));
   test('a placement the tool does not serve', () =>
     assertRefused({ user: 'u', target: 'no-such-course' }, 404, 'unknown-placement'));
 
@@ -90,7 +126,9 @@ describe('OIDC login and resource-link launch (SQLite)', () => {
   });
 
   test('a state the tool never issued is refused', async () => {
-    const login = await fetch(pair.platform.loginUrl({ user: 'u', target }), { redirect: 'manual' });
+    const login = await fetch(pair.platform.loginUrl({ user: 'u', target }), {
+      redirect: 'manual',
+    });
     const authUrl = new URL(login.headers.get('location') ?? '');
     authUrl.searchParams.set('state', 'forged-state');
     const form = formOf(await (await fetch(authUrl)).text());
@@ -116,12 +154,19 @@ describe('OIDC login and resource-link launch (SQLite)', () => {
   });
 
   test('deep linking: the educator picks a module; the platform accepts the signed response', async () => {
-    const { response } = await launchAs(pair.platform, { user: 'teacher-1', role: 'instructor', messageType: 'LtiDeepLinkingRequest' });
+    const { response } = await launchAs(pair.platform, {
+      user: 'teacher-1',
+      role: 'instructor',
+      messageType: 'LtiDeepLinkingRequest',
+    });
     assert.equal(response.status, 200);
     const picker = await response.text();
     assert.match(picker, /value="lti-course\/monitoring"/);
     const requestId = /name="request" value="([^"]+)"/.exec(picker)?.[1] ?? '';
-    const answer = await post(`${pair.tool.url}/lti/deep-link`, { request: requestId, target: 'lti-course/monitoring' });
+    const answer = await post(`${pair.tool.url}/lti/deep-link`, {
+      request: requestId,
+      target: 'lti-course/monitoring',
+    });
     const form = formOf(await answer.text());
     assert.equal(form.action, `${pair.platform.issuer}/deep-link-return`);
     const claims = decodeJwt(form.fields.JWT ?? '');
@@ -129,8 +174,15 @@ describe('OIDC login and resource-link launch (SQLite)', () => {
 
     // Tampered: the payload changed (another module) without the tool's signature.
     const [header, , signature] = (form.fields.JWT ?? '').split('.');
-    const items = claims['https://purl.imsglobal.org/spec/lti-dl/claim/content_items'] as { custom: { target: string } }[];
-    const forged = { ...claims, 'https://purl.imsglobal.org/spec/lti-dl/claim/content_items': [{ ...items[0], custom: { target: 'lti-course' } }] };
+    const items = claims['https://purl.imsglobal.org/spec/lti-dl/claim/content_items'] as {
+      custom: { target: string };
+    }[];
+    const forged = {
+      ...claims,
+      'https://purl.imsglobal.org/spec/lti-dl/claim/content_items': [
+        { ...items[0], custom: { target: 'lti-course' } },
+      ],
+    };
     const tampered = `${header}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${signature}`;
     const refused = await post(form.action, { JWT: tampered });
     assert.equal(refused.status, 400);
@@ -143,16 +195,26 @@ describe('OIDC login and resource-link launch (SQLite)', () => {
     assert.equal(pair.platform.lineItems.get(link?.lineItemId ?? '')?.tag, 'lti-course/monitoring');
 
     // The request is single-use: posting the choice again is refused.
-    const again = await post(`${pair.tool.url}/lti/deep-link`, { request: requestId, target: 'lti-course' });
+    const again = await post(`${pair.tool.url}/lti/deep-link`, {
+      request: requestId,
+      target: 'lti-course',
+    });
     assert.equal(again.status, 400);
   });
 
   test('the JWKS serves the active key and keeps a rotated one for the grace period', async () => {
-    const before = (await (await fetch(`${pair.tool.url}/.well-known/jwks.json`)).json()) as { keys: { kid: string; d?: string }[] };
+    const before = (await (await fetch(`${pair.tool.url}/.well-known/jwks.json`)).json()) as {
+      keys: { kid: string; d?: string }[];
+    };
     assert.equal(before.keys.length, 1);
     assert.equal(before.keys[0]?.d, undefined, 'no private part is published');
     const kid = await pair.tool.keys.rotate();
-    const afterRotation = (await (await fetch(`${pair.tool.url}/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] };
-    assert.deepEqual(afterRotation.keys.map((key) => key.kid).sort(), [kid, before.keys[0]?.kid].sort());
+    const afterRotation = (await (
+      await fetch(`${pair.tool.url}/.well-known/jwks.json`)
+    ).json()) as { keys: { kid: string }[] };
+    assert.deepEqual(
+      afterRotation.keys.map((key) => key.kid).sort(),
+      [kid, before.keys[0]?.kid].sort(),
+    );
   });
 });

@@ -118,7 +118,8 @@ export async function runServe(args: readonly string[]): Promise<number> {
     process.stderr.write(`teach-in serve: could not start: ${(error as Error).message}\n`);
     return exitCodes.failure;
   }
-  for (const platform of platforms) await registerPlatform({ store: tool.store, now: Date.now }, platform);
+  for (const platform of platforms)
+    await registerPlatform({ store: tool.store, now: Date.now }, platform);
   if (values['rotate-keys']) await tool.keys.rotate();
   const lines = [
     `LTI 1.3 tool serving ${courses.map((course) => course.id).join(', ')}`,

@@ -104,9 +104,11 @@ export class LtiStore {
       name,
       initial,
     ]);
-    const row = await first<{ value: string }>(this.db, 'SELECT value FROM settings WHERE name = ?', [
-      name,
-    ]);
+    const row = await first<{ value: string }>(
+      this.db,
+      'SELECT value FROM settings WHERE name = ?',
+      [name],
+    );
     return row?.value ?? initial;
   }
 
@@ -311,12 +313,24 @@ export class LtiStore {
 
   async saveDeepLinkRequest(
     idHash: string,
-    request: { registrationId: string; deploymentId: string; returnUrl: string; data: string | null },
+    request: {
+      registrationId: string;
+      deploymentId: string;
+      returnUrl: string;
+      data: string | null;
+    },
     expiresAt: number,
   ): Promise<void> {
     await this.db.run(
       'INSERT INTO deep_link_requests (id_hash, registration_id, deployment_id, return_url, data, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-      [idHash, request.registrationId, request.deploymentId, request.returnUrl, request.data, expiresAt],
+      [
+        idHash,
+        request.registrationId,
+        request.deploymentId,
+        request.returnUrl,
+        request.data,
+        expiresAt,
+      ],
     );
   }
 
@@ -341,7 +355,11 @@ export class LtiStore {
   // Progress and answers ----------------------------------------------------------------
 
   async progressOf(launch: Launch): Promise<SavedProgress> {
-    const row = await first<{ state: string | null; location: string | null; outcome: string | null }>(
+    const row = await first<{
+      state: string | null;
+      location: string | null;
+      outcome: string | null;
+    }>(
       this.db,
       'SELECT state, location, outcome FROM progress WHERE registration_id = ? AND user_sub = ? AND resource_link_id = ?',
       [launch.registrationId, launch.userSub, launch.resourceLinkId],
@@ -574,10 +592,10 @@ export class LtiStore {
   async forgetLearner(registrationId: string, userSub: string): Promise<number> {
     let removed = 0;
     for (const table of ['launches', 'progress', 'answers', 'grade_outbox']) {
-      removed += await this.db.run(`DELETE FROM ${table} WHERE registration_id = ? AND user_sub = ?`, [
-        registrationId,
-        userSub,
-      ]);
+      removed += await this.db.run(
+        `DELETE FROM ${table} WHERE registration_id = ? AND user_sub = ?`,
+        [registrationId, userSub],
+      );
     }
     return removed;
   }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadCourse } from '@teach-in/course-parser';
 import type { Course } from '@teach-in/course-schema';
 import { type RunningLtiTool, registerPlatform, startLtiTool } from '../src/index.ts';
-import { type LaunchMessage, startTestPlatform, type TestPlatform } from '../test-support/index.ts';
+import { startTestPlatform, type TestPlatform } from '../test-support/index.ts';
 
 export function fixtureCourse(): Course {
   const loaded = loadCourse(path.join(import.meta.dirname, 'fixtures/lti-course'));
@@ -54,30 +54,8 @@ export async function startPair(options: { databaseUrl?: string; register?: bool
   } satisfies Pair;
 }
 
-/** The hidden fields of an auto-posting form, and where it posts. */
-export function formOf(html: string): { action: string; fields: Record<string, string> } {
-  const action = /<form[^>]*action="([^"]*)"/.exec(html)?.[1] ?? '';
-  const fields: Record<string, string> = {};
-  for (const match of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)"/g)) {
-    fields[match[1] ?? ''] = (match[2] ?? '').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-  }
-  return { action: action.replace(/&amp;/g, '&'), fields };
-}
-
-export const post = (url: string, fields: Record<string, string>) =>
-  fetch(url, { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual' });
-
-/**
- * What a browser does on a launch, without one: the login redirect, the platform's
- * auto-posting form, and the launch POST. Returns the launch response (unfollowed).
- */
-export async function launchAs(platform: TestPlatform, message: LaunchMessage) {
-  const login = await fetch(platform.loginUrl(message), { redirect: 'manual' });
-  if (login.status !== 302)
-    throw new Error(`login answered ${login.status}: ${await login.text()}`);
-  const auth = await fetch(login.headers.get('location') ?? '', { redirect: 'manual' });
-  if (auth.status !== 200) throw new Error(`auth answered ${auth.status}: ${await auth.text()}`);
-  const form = formOf(await auth.text());
-  const response = await post(form.action, form.fields);
-  return { response, form };
-}
+export {
+  formOf,
+  launchWithoutBrowser as launchAs,
+  postForm as post,
+} from '../test-support/index.ts';

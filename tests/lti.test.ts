@@ -77,7 +77,14 @@ async function registerPlaceAndLearn(platform: TestPlatform, registrationUrl: st
     // The learner opens it, answers and finishes.
     const learner = await context.newPage();
     const { errors } = recordPage(learner);
-    await learner.goto(platform.coursePageUrl({ user: 'learner-1', resourceLinkId: link?.id }));
+    // The LMS offers its client-side storage: the state goes there, not in a cookie.
+    await learner.goto(
+      platform.coursePageUrl({
+        user: 'learner-1',
+        resourceLinkId: link?.id,
+        storageTarget: '_parent',
+      }),
+    );
     const frame = await activityFrame(learner, 'ti-course .ti-next');
     const question = frame.getByRole('group', {
       name: 'Who may ask an employer for a copy of their own data?',
@@ -128,6 +135,27 @@ describe('LTI tool in Chromium, SQLite', () => {
 
   test('register, deep-link a module, launch as a learner, answer: the score arrives', () =>
     registerPlaceAndLearn(platform, tool.registrationUrl));
+
+  test('a launch whose state is not in the LMS storage of this browser does not open', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const link = [...platform.resourceLinks.values()].at(-1)?.id;
+      await page.goto(
+        platform.coursePageUrl({
+          user: 'learner-2',
+          resourceLinkId: link,
+          storageTarget: '_parent',
+          storageForgets: true,
+        }),
+      );
+      const frame = page.frameLocator('iframe[title="Teach-in activity"]');
+      await frame.getByText('This launch did not start in this browser').waitFor();
+      assert.equal(await frame.locator('ti-course').count(), 0);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe('LTI tool in Chromium, two processes sharing PostgreSQL', async () => {

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { claim } from './claims.ts';
 import { paths, type ToolContext } from './context.ts';
 import { autoPostPage, escapeHtml, page, Refusal } from './http-glue.ts';
+import { checkStateScript } from './platform-storage.ts';
 import type { VerifiedMessage } from './verify-id-token.ts';
 
 const requestLifetimeMs = 30 * 60 * 1000;
@@ -13,6 +14,7 @@ export async function deepLinkPicker(
   context: ToolContext,
   c: Context,
   message: Extract<VerifiedMessage, { kind: 'deep-linking' }>,
+  state: string,
 ) {
   const settings = message.claims[claim.deepLinkingSettings];
   if (!settings.accept_types.includes('ltiResourceLink')) {
@@ -36,10 +38,19 @@ export async function deepLinkPicker(
         `<li><label><input type="radio" name="target" value="${escapeHtml(item.target)}"${index === 0 ? ' checked' : ''}> ${item.kind === 'module' ? '&nbsp;&nbsp;Module: ' : 'Whole course: '}${escapeHtml(item.title)}</label></li>`,
     )
     .join('');
+  // With the LMS's client-side storage, the picker shows only once the state checks out.
+  const check = message.storageTarget
+    ? `<p id="ti-storage-check">Checking…</p><script>${checkStateScript(
+        message.storageTarget,
+        new URL(message.registration.authLoginUrl).origin,
+        state,
+        "document.getElementById('ti-picker').hidden = false; document.getElementById('ti-storage-check').remove();",
+      )}</script>`
+    : '';
   return c.html(
     page(
       'Add a Teach-in activity',
-      `<main><h1>Add a Teach-in activity</h1><form method="post" action="${paths.deepLink}"><input type="hidden" name="request" value="${id}"><fieldset><legend>Pick a whole course or one module</legend><ul style="list-style:none;padding:0">${choices}</ul></fieldset><button>Add to the course</button></form></main>`,
+      `<main><h1>Add a Teach-in activity</h1>${check}<form id="ti-picker"${check ? ' hidden' : ''} method="post" action="${paths.deepLink}"><input type="hidden" name="request" value="${id}"><fieldset><legend>Pick a whole course or one module</legend><ul style="list-style:none;padding:0">${choices}</ul></fieldset><button>Add to the course</button></form></main>`,
     ),
   );
 }

@@ -6,6 +6,7 @@ import { paths, type ToolContext } from './context.ts';
 import { deepLinkPicker } from './deep-linking.ts';
 import { Refusal } from './http-glue.ts';
 import { type LoginRequest, loginStateLifetimeMs, startLogin, stateCookie } from './oidc-login.ts';
+import { checkThenOpenPage, storeStatePage } from './platform-storage.ts';
 import { type BrowserState, verifyIdToken } from './verify-id-token.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -25,7 +26,7 @@ async function formOrQuery(c: Context): Promise<Record<string, string>> {
 /** `GET|POST /lti/login`: the LMS starts the OIDC flow. */
 export async function login(context: ToolContext, c: Context) {
   const request = (await formOrQuery(c)) as LoginRequest;
-  const { redirect, state } = await startLogin(
+  const { redirect, state, storage } = await startLogin(
     context.store,
     request,
     `${context.baseUrl}${paths.launch}`,
@@ -41,6 +42,7 @@ export async function login(context: ToolContext, c: Context) {
     sameSite: 'None',
     maxAge: loginStateLifetimeMs / 1000,
   });
+  if (storage) return c.html(storeStatePage(storage.target, storage.origin, state, redirect));
   return c.redirect(redirect, 302);
 }
 
@@ -88,7 +90,7 @@ export async function launch(context: ToolContext, c: Context) {
     },
   );
   deleteCookie(c, `${stateCookie}${form.state}`, { path: '/lti', secure: true, sameSite: 'None' });
-  if (message.kind === 'deep-linking') return deepLinkPicker(context, c, message);
+  if (message.kind === 'deep-linking') return deepLinkPicker(context, c, message, form.state ?? '');
   const claims = message.claims;
   const ags = claims[claim.ags];
   const token = randomBytes(32).toString('base64url');
@@ -114,5 +116,10 @@ export async function launch(context: ToolContext, c: Context) {
     now,
   );
   const home = `${paths.play}${token}/`;
-  return c.redirect(isFacilitator(roles) ? `${home}facilitator` : home, 303);
+  const next = isFacilitator(roles) ? `${home}facilitator` : home;
+  if (message.storageTarget) {
+    const origin = new URL(message.registration.authLoginUrl).origin;
+    return c.html(checkThenOpenPage(message.storageTarget, origin, form.state ?? '', next));
+  }
+  return c.redirect(next, 303);
 }

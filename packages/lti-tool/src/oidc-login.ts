@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Refusal } from './http-glue.ts';
+import { validStorageTarget } from './platform-storage.ts';
 import type { LtiStore } from './storage/store.ts';
 
 /** A login state lives long enough for the LMS round trip, no longer. */
@@ -14,6 +15,7 @@ export interface LoginRequest {
   lti_message_hint?: string;
   client_id?: string;
   lti_deployment_id?: string;
+  lti_storage_target?: string;
 }
 
 /**
@@ -27,7 +29,7 @@ export async function startLogin(
   launchUrl: string,
   toolOrigin: string,
   now: number,
-): Promise<{ redirect: string; state: string }> {
+): Promise<{ redirect: string; state: string; storage?: { target: string; origin: string } }> {
   const { iss, login_hint: loginHint, target_link_uri: target } = request;
   if (!iss || !loginHint || !target) {
     throw new Refusal(
@@ -54,7 +56,14 @@ export async function startLogin(
   }
   const state = randomBytes(24).toString('base64url');
   const nonce = randomBytes(24).toString('base64url');
-  await store.saveLoginState(state, nonce, registration.id, now + loginStateLifetimeMs);
+  const storageTarget = validStorageTarget(request.lti_storage_target);
+  await store.saveLoginState(
+    state,
+    nonce,
+    registration.id,
+    storageTarget,
+    now + loginStateLifetimeMs,
+  );
   const auth = new URL(registration.authLoginUrl);
   const params: Record<string, string> = {
     scope: 'openid',
@@ -69,7 +78,11 @@ export async function startLogin(
     ...(request.lti_message_hint ? { lti_message_hint: request.lti_message_hint } : {}),
   };
   for (const [name, value] of Object.entries(params)) auth.searchParams.set(name, value);
-  return { redirect: auth.href, state };
+  return {
+    redirect: auth.href,
+    state,
+    ...(storageTarget ? { storage: { target: storageTarget, origin: auth.origin } } : {}),
+  };
 }
 
 export function unknownDeployment(deploymentId: string): Refusal {

@@ -18,9 +18,13 @@ const maxTokenAgeSeconds = 10 * 60;
 /** The state cookie: this state's, only others' (refused), or none (cookies blocked). */
 export type BrowserState = 'matches' | 'other' | 'no-cookies';
 
-export type VerifiedMessage =
+export type VerifiedMessage = (
   | { kind: 'resource-link'; registration: Registration; claims: ResourceLinkClaims & JWTPayload }
-  | { kind: 'deep-linking'; registration: Registration; claims: DeepLinkingClaims & JWTPayload };
+  | { kind: 'deep-linking'; registration: Registration; claims: DeepLinkingClaims & JWTPayload }
+) & {
+  /** Where the login kept the state in the LMS's frame (client-side storage), if it did. */
+  storageTarget: string | null;
+};
 
 /** Remote key sets, cached per URL (jose refetches on an unknown kid): a cache, not state. */
 export class PlatformKeySets {
@@ -147,11 +151,13 @@ export async function verifyIdToken(
           kind: 'resource-link',
           registration,
           claims: parsed.data as ResourceLinkClaims & JWTPayload,
+          storageTarget: null,
         }
       : {
           kind: 'deep-linking',
           registration,
           claims: parsed.data as DeepLinkingClaims & JWTPayload,
+          storageTarget: null,
         };
   accept(message);
 
@@ -175,7 +181,7 @@ export async function verifyIdToken(
   if (!(await store.useNonce(registration.id, nonce, Math.max(expiresAt, now + 60_000)))) {
     throw refuse('replayed-nonce', 'This launch was already used (the nonce was replayed).');
   }
-  return message;
+  return { ...message, storageTarget: login.storageTarget };
 }
 
 function tokenRefusal(error: unknown): Refusal {

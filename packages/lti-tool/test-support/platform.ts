@@ -40,6 +40,10 @@ export interface LaunchMessage {
   claims?: Record<string, unknown>;
   /** Sign with a key the platform's JWKS does not list. */
   rogueKey?: boolean;
+  /** Offer the LTI client-side storage: the frame name sent as lti_storage_target. */
+  storageTarget?: string;
+  /** The LMS page acknowledges stored values but keeps none (a storage that lost them). */
+  storageForgets?: boolean;
   /** Seconds from now; negative makes an expired token. */
   expiresIn?: number;
   issuedAt?: number;
@@ -183,6 +187,7 @@ export async function startTestPlatform(
       url.searchParams.set('target_link_uri', tool.redirectUris[0] ?? '');
       url.searchParams.set('lti_message_hint', hint);
       url.searchParams.set('client_id', tool.clientId);
+      if (message.storageTarget) url.searchParams.set('lti_storage_target', message.storageTarget);
       return url.href;
     },
     coursePageUrl(message) {
@@ -270,8 +275,28 @@ export async function startTestPlatform(
     const message = pagesToShow.get(c.req.param('hint'));
     if (!message) return c.text('no such page', 404);
     const src = platform.loginUrl(message).replace(/&/g, '&amp;');
+    // The platform side of LTI Client Side postMessages: put_data and get_data, the values
+    // kept per origin of the frame that sent them, for as long as this page lives.
+    const storage = `<script>
+const kept = new Map();
+const forgets = ${message.storageForgets === true};
+window.addEventListener('message', (event) => {
+  const data = event.data;
+  if (!data || typeof data.subject !== 'string' || !event.source) return;
+  const key = event.origin + ' ' + data.key;
+  const reply = (fields) => event.source.postMessage({ message_id: data.message_id, ...fields }, event.origin);
+  if (data.subject === 'lti.capabilities') {
+    reply({ subject: 'lti.capabilities.response', supported_messages: [{ subject: 'lti.put_data' }, { subject: 'lti.get_data' }] });
+  } else if (data.subject === 'lti.put_data') {
+    if (!forgets) kept.set(key, data.value);
+    reply({ subject: 'lti.put_data.response', key: data.key, value: data.value });
+  } else if (data.subject === 'lti.get_data') {
+    reply({ subject: 'lti.get_data.response', key: data.key, value: kept.get(key) });
+  }
+});
+</script>`;
     return c.html(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS course page</title></head><body><h1>Union reps, autumn class</h1><iframe title="Teach-in activity" src="${src}" style="width:100%;height:80vh;border:0"></iframe></body></html>`,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS course page</title>${storage}</head><body><h1>Union reps, autumn class</h1><iframe title="Teach-in activity" src="${src}" style="width:100%;height:80vh;border:0"></iframe></body></html>`,
     );
   });
 

@@ -145,6 +145,30 @@ describe('OIDC login and resource-link launch (SQLite)', () => {
     assert.match(await response.text(), /data-code="unknown-platform"/);
   });
 
+  test('with the LMS storage offered, the state goes there and the launch page checks it', async () => {
+    const login = await fetch(
+      pair.platform.loginUrl({ user: 'learner-3', target, storageTarget: '_parent' }),
+      {
+        redirect: 'manual',
+      },
+    );
+    assert.equal(login.status, 200);
+    const html = await login.text();
+    assert.match(
+      html,
+      /ask\('lti\.put_data', \{ key: "ti_state_[A-Za-z0-9_-]+", value: "[A-Za-z0-9_-]+" \}\)/,
+    );
+    const next = /location\.replace\(("[^"]+")\)/.exec(html)?.[1] ?? '""';
+    const auth = await fetch(JSON.parse(next) as string);
+    const form = formOf(await auth.text());
+    const launch = await post(form.action, form.fields);
+    assert.equal(launch.status, 200, 'a page that checks first, not a redirect');
+    const page = await launch.text();
+    assert.match(page, /ask\('lti\.get_data'/);
+    assert.match(page, new RegExp(`"ti_state_${form.fields.state}"`));
+    assert.match(page, /data-url="\/lti\/play\/[A-Za-z0-9_-]{43}\/"/);
+  });
+
   test('a login whose target is another site is refused (no open redirect)', async () => {
     const url = new URL(pair.platform.loginUrl({ user: 'u', target }));
     url.searchParams.set('target_link_uri', 'https://elsewhere.invalid/');

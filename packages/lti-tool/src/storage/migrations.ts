@@ -36,6 +36,7 @@ CREATE TABLE IF NOT EXISTS login_states (
   state TEXT PRIMARY KEY,
   nonce TEXT NOT NULL,
   registration_id TEXT NOT NULL REFERENCES registrations(id) ON DELETE CASCADE,
+  storage_target TEXT,
   expires_at BIGINT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS used_nonces (

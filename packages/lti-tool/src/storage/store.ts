@@ -211,10 +211,16 @@ export class LtiStore {
 
   // Login states and nonces -------------------------------------------------------------
 
-  async saveLoginState(state: string, nonce: string, registrationId: string, expiresAt: number) {
+  async saveLoginState(
+    state: string,
+    nonce: string,
+    registrationId: string,
+    storageTarget: string | null,
+    expiresAt: number,
+  ) {
     await this.db.run(
-      'INSERT INTO login_states (state, nonce, registration_id, expires_at) VALUES (?, ?, ?, ?)',
-      [state, nonce, registrationId, expiresAt],
+      'INSERT INTO login_states (state, nonce, registration_id, storage_target, expires_at) VALUES (?, ?, ?, ?, ?)',
+      [state, nonce, registrationId, storageTarget, expiresAt],
     );
   }
 
@@ -222,14 +228,23 @@ export class LtiStore {
   async takeLoginState(
     state: string,
     now: number,
-  ): Promise<{ nonce: string; registrationId: string } | undefined> {
-    const row = await first<{ nonce: string; registration_id: string; expires_at: number }>(
+  ): Promise<{ nonce: string; registrationId: string; storageTarget: string | null } | undefined> {
+    const row = await first<{
+      nonce: string;
+      registration_id: string;
+      storage_target: string | null;
+      expires_at: number;
+    }>(
       this.db,
-      'DELETE FROM login_states WHERE state = ? RETURNING nonce, registration_id, expires_at',
+      'DELETE FROM login_states WHERE state = ? RETURNING nonce, registration_id, storage_target, expires_at',
       [state],
     );
     if (!row || row.expires_at < now) return undefined;
-    return { nonce: row.nonce, registrationId: row.registration_id };
+    return {
+      nonce: row.nonce,
+      registrationId: row.registration_id,
+      storageTarget: row.storage_target,
+    };
   }
 
   async nonceUsed(registrationId: string, nonce: string): Promise<boolean> {

@@ -76,6 +76,10 @@ export async function launch(context: ToolContext, c: Context) {
     browserState(getCookie(c), form.state),
     now,
     (verified) => {
+      // Only those who build the course place activities (Deep Linking §4.4 leaves it to us).
+      if (verified.kind === 'deep-linking' && !isFacilitator(verified.claims[claim.roles])) {
+        throw new Refusal(403, 'not-instructor', 'Only instructors can add Teach-in activities.');
+      }
       if (verified.kind !== 'resource-link') return;
       target = targetOf(verified.claims[claim.custom], verified.claims[claim.targetLinkUri]);
       if (!target || !context.courses.has(target)) {

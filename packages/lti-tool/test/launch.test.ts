@@ -111,6 +111,8 @@ describe('OIDC login and resource-link launch (SQLite)', () => {
       400,
       'bad-claims',
     ));
+  test('a learner cannot open the activity picker', () =>
+    assertRefused({ user: 'u', messageType: 'LtiDeepLinkingRequest' }, 403, 'not-instructor'));
   test('a placement the tool does not serve', () =>
     assertRefused({ user: 'u', target: 'no-such-course' }, 404, 'unknown-placement'));
 

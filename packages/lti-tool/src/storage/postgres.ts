@@ -14,6 +14,9 @@ const types = {
 /** A pool on `DATABASE_URL`; several tool processes may share the database. */
 export function openPostgres(connectionString: string): Database {
   const pool = new pg.Pool({ connectionString, max: 10, types });
+  // An idle connection the server closed (a restart, a failover) must not end the process:
+  // the pool drops it and the next query opens a new one.
+  pool.on('error', () => {});
   return {
     engine: 'postgres',
     async all<T extends Row>(sql: string, params: readonly SqlValue[] = []) {

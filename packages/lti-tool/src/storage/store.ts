@@ -499,6 +499,9 @@ export class LtiStore {
    * processes share the database exactly one of them sends each grade.
    */
   async claimDueGrade(now: number, lockMs: number): Promise<GradeToSend | undefined> {
+    // PostgreSQL: a grade another process is claiming right now is skipped, not waited for,
+    // so each claimer gets a different one. SQLite runs one writer at a time anyway.
+    const skipLocked = this.db.engine === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
     const row = await first<{
       id: string;
       registration_id: string;
@@ -518,7 +521,7 @@ export class LtiStore {
       `UPDATE grade_outbox SET locked_until = ?, attempts = attempts + 1
        WHERE id = (SELECT id FROM grade_outbox
                    WHERE delivered_at IS NULL AND next_attempt_at <= ? AND locked_until <= ?
-                   ORDER BY next_attempt_at, id LIMIT 1)
+                   ORDER BY next_attempt_at, id LIMIT 1${skipLocked})
          AND locked_until <= ?
        RETURNING *`,
       [now + lockMs, now, now, now],

@@ -1,7 +1,7 @@
 export type { BuildOptions, BuiltFile } from './build.ts';
 export { buildCourse } from './build.ts';
 export type { NoticeCondition, NoticeEntry } from './data-notice.ts';
-export { dataSentToLms, noticeEntries } from './data-notice.ts';
+export { dataSentToLms, noticeEntries, sentToLtiGradebook } from './data-notice.ts';
 export type { ExportOutput } from './exporters/exporters.ts';
 export { exporters, formatLms, runtimeKinds } from './exporters/exporters.ts';
 export type { PackageFiles } from './exporters/package-files.ts';

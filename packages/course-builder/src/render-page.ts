@@ -1,7 +1,7 @@
 import type { Block, Course, LmsKind, Module, Page } from '@teach-in/course-schema';
 import { mapHtmlFields, questionTags } from '@teach-in/course-schema';
 import { courseLayout } from '@teach-in/lms-bridge/state';
-import { renderDataNotice } from './data-notice.ts';
+import { type NoticeEntry, renderDataNotice } from './data-notice.ts';
 import { endOfCourse } from './end-of-course.ts';
 import { PageGlossary } from './glossary-terms.ts';
 import { escapeHtml, jsonForScript } from './html.ts';
@@ -202,6 +202,8 @@ function renderHeader(course: Course): string {
 export interface PageOptions {
   lms: LmsKind;
   anchor: (pageId: string, key: string) => string;
+  /** Data points sent beyond the LMS kind's own (the LTI tool's gradebook scores). */
+  noticeExtra?: readonly NoticeEntry[];
 }
 
 /** The course as one HTML page: content first, so it shows before the script runs. */
@@ -226,7 +228,11 @@ export function renderCoursePage(course: Course, options: PageOptions): string {
   const extras = [
     glossaryPage(context),
     referencesPage(context),
-    extraPage(extraPages.dataNotice, t.dataNotice, renderDataNotice(course, options.lms, t)),
+    extraPage(
+      extraPages.dataNotice,
+      t.dataNotice,
+      renderDataNotice(course, options.lms, t, options.noticeExtra),
+    ),
   ].filter(Boolean);
   const end = endOfCourse(course);
   return `<!doctype html>

@@ -1,4 +1,9 @@
-import { packageFiles, runtimeFiles, runtimeFor } from '@teach-in/course-builder';
+import {
+  packageFiles,
+  runtimeFiles,
+  runtimeFor,
+  sentToLtiGradebook,
+} from '@teach-in/course-builder';
 import type { Course, Question } from '@teach-in/course-schema';
 import type { WorkshopConfig } from '@teach-in/lms-bridge/workshop-protocol';
 
@@ -88,7 +93,9 @@ async function build(target: string, course: Course): Promise<ServedTarget> {
   // The workshop runtime: its tracker posts progress and answers to the server that served
   // the page, which is exactly what the tool needs (lms-bridge workshop-tracker.ts).
   const runtime = await runtimeFor(course.language, ['workshop']);
-  const files = packageFiles(course, runtime, 'workshop');
+  // The notice lists what goes to the tool (the workshop kind's list) and what the tool
+  // then sends the LMS's gradebook.
+  const files = packageFiles(course, runtime, 'workshop', { noticeExtra: sentToLtiGradebook });
   const page = new TextDecoder().decode(files.get(runtimeFiles.page));
   const questions = new Map<string, Question>();
   const pageIds = new Set<string>();

@@ -36,6 +36,9 @@ describe('OIDC login and resource-link launch (SQLite)', () => {
       'only the placed module is served',
     );
     assert.match(page.headers.get('content-security-policy') ?? '', /frame-ancestors \*/);
+    // The data notice names what goes to the tool and what goes on to the LMS's gradebook.
+    assert.match(html, /<code class="ti-lms-field">answer: question id<\/code>/);
+    assert.match(html, /<code class="ti-lms-field">AGS score: scoreGiven \(of 100\)<\/code>/);
     assert.equal(await countRows(pair, 'launches'), 1);
   });
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { referenceAnchor } from '@teach-in/course-parser';
 import { type Course, type LmsKind, themeCss } from '@teach-in/course-schema';
+import type { NoticeEntry } from '../data-notice.ts';
 import { printCss } from '../print-view.ts';
 import {
   printCssFile,
@@ -22,13 +23,16 @@ function stylesheet(course: Course, runtime: RuntimeBundle): string {
 }
 
 /** The page, the runtime and every asset the content links to: what every format ships. */
-export function packageFiles(course: Course, runtimes: RuntimeSource, lms: LmsKind): PackageFiles {
+export function packageFiles(
+  course: Course,
+  runtimes: RuntimeSource,
+  lms: LmsKind,
+  options: { noticeExtra?: readonly NoticeEntry[] } = {},
+): PackageFiles {
   const runtime = runtimes(lms);
   const files: PackageFiles = new Map();
-  files.set(
-    runtimeFiles.page,
-    encoder.encode(renderCoursePage(course, { lms, anchor: referenceAnchor })),
-  );
+  const page = renderCoursePage(course, { lms, anchor: referenceAnchor, ...options });
+  files.set(runtimeFiles.page, encoder.encode(page));
   files.set(printFile, encoder.encode(renderPrintPage(course, lms)));
   files.set(printCssFile, encoder.encode(printCss));
   files.set(runtimeFiles.js, encoder.encode(runtime.js));

@@ -31,6 +31,11 @@ const facilitatorRoles = [
   'http://purl.imsglobal.org/vocab/lis/v2/membership#ContentDeveloper',
   'http://purl.imsglobal.org/vocab/lis/v2/membership#Administrator',
   'http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor',
+  // Site administrators place activities too (institution and system roles, §A.2.1-2).
+  'http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator',
+  'http://purl.imsglobal.org/vocab/lis/v2/system/person#Administrator',
+  // The deprecated simple name some platforms still send (§A.2.3.1).
+  'Instructor',
 ];
 
 const instructorSubRoles = 'http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#';

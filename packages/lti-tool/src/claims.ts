@@ -61,6 +61,8 @@ export const commonClaims = z.object({
 });
 
 export const resourceLinkClaims = commonClaims.extend({
+  // Required in a resource-link launch (Core §5.3.6), optional elsewhere.
+  [claim.targetLinkUri]: z.string().url(),
   [claim.resourceLink]: z.object({ id: id, title: z.string().optional() }),
   [claim.ags]: z
     .object({

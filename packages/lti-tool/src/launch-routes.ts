@@ -81,6 +81,14 @@ export async function launch(context: ToolContext, c: Context) {
         throw new Refusal(403, 'not-instructor', 'Only instructors can add Teach-in activities.');
       }
       if (verified.kind !== 'resource-link') return;
+      const targetLinkUri = verified.claims[claim.targetLinkUri];
+      if (new URL(targetLinkUri).origin !== new URL(context.baseUrl).origin) {
+        throw new Refusal(
+          400,
+          'foreign-target',
+          'The launch is addressed to another tool (target_link_uri).',
+        );
+      }
       target = targetOf(verified.claims[claim.custom], verified.claims[claim.targetLinkUri]);
       if (!target || !context.courses.has(target)) {
         throw new Refusal(

@@ -114,6 +114,22 @@ describe('OIDC login and resource-link launch (SQLite)', () => {
       400,
       'bad-claims',
     ));
+  test('a launch addressed to another tool', () =>
+    assertRefused(
+      {
+        user: 'u',
+        target,
+        claims: { [`${lti}target_link_uri`]: 'https://other-tool.invalid/launch' },
+      },
+      400,
+      'foreign-target',
+    ));
+  test('no target_link_uri in a resource-link launch', () =>
+    assertRefused(
+      { user: 'u', target, claims: { [`${lti}target_link_uri`]: undefined } },
+      400,
+      'bad-claims',
+    ));
   test('a learner cannot open the activity picker', () =>
     assertRefused({ user: 'u', messageType: 'LtiDeepLinkingRequest' }, 403, 'not-instructor'));
   test('a placement the tool does not serve', () =>

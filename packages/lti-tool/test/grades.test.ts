@@ -173,10 +173,12 @@ describe('PostgreSQL', async () => {
     const databaseUrl = await server.createDatabase();
     const pair = await startPair({ databaseUrl });
     const dataDir = mkdtempSync(path.join(tmpdir(), 'teach-in-lti-b-'));
+    // Behind a balancer both share one public address; here each is also reached directly.
     const second = await startLtiTool({
       courses: [fixtureCourse()],
       dataDir,
       databaseUrl,
+      publicUrl: pair.tool.url,
       gradePollMs: 200,
       log: () => {},
     });
@@ -188,7 +190,7 @@ describe('PostgreSQL', async () => {
       );
       const form = formOf(await (await fetch(login.headers.get('location') ?? '')).text());
       // The browser's POST lands on the other instance (a load balancer would do this).
-      const launch = await post(`${second.url}/lti/launch`, form.fields);
+      const launch = await post(`${second.listenUrl}/lti/launch`, form.fields);
       assert.equal(launch.status, 303, await launch.clone().text());
       const home = launch.headers.get('location') ?? '';
       // …and its progress on the first one.
@@ -214,7 +216,7 @@ describe('PostgreSQL', async () => {
       );
       // Both instances publish the same keys.
       const a = await (await fetch(`${pair.tool.url}/.well-known/jwks.json`)).json();
-      const b = await (await fetch(`${second.url}/.well-known/jwks.json`)).json();
+      const b = await (await fetch(`${second.listenUrl}/.well-known/jwks.json`)).json();
       assert.deepEqual(a, b);
     } finally {
       await second.close();

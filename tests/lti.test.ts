@@ -46,7 +46,16 @@ function activity(page: Page): Frame {
 
 async function activityFrame(page: Page, ready: string): Promise<Frame> {
   const iframe = page.frameLocator('iframe[title="Teach-in activity"]');
-  await iframe.locator(ready).first().waitFor();
+  try {
+    await iframe.locator(ready).first().waitFor();
+  } catch (error) {
+    // Say what the frame shows instead: a refusal page names its code.
+    const shown = await iframe
+      .locator('body')
+      .innerText()
+      .catch(() => '(no body)');
+    throw new Error(`${(error as Error).message}\nThe activity frame shows: ${shown}`);
+  }
   return activity(page);
 }
 

@@ -16,7 +16,7 @@ export const stateKey = (state: string) => `ti_state_${state}`;
 
 /**
  * The shared script: send one message to the LMS frame, resolve with its answer (or
- * reject after 3 s or on an error answer). The origin is the LMS's OIDC endpoint's.
+ * reject after 10 s (a busy phone) or on an error answer). The origin is the LMS's OIDC endpoint's.
  */
 function messenger(target: string, origin: string): string {
   return `const lms = ${JSON.stringify(target)} === '_parent' ? window.parent : window.parent.frames[${JSON.stringify(target)}];
@@ -24,7 +24,7 @@ const origin = ${JSON.stringify(origin)};
 function ask(subject, fields) {
   return new Promise((resolve, reject) => {
     const id = crypto.randomUUID();
-    const timer = setTimeout(() => reject(new Error('no answer')), 3000);
+    const timer = setTimeout(() => reject(new Error('no answer')), 10000);
     window.addEventListener('message', function listen(event) {
       if (event.origin !== origin || !event.data || event.data.message_id !== id) return;
       window.removeEventListener('message', listen);

@@ -52,7 +52,7 @@ async function activityFrame(page: Page, ready: string): Promise<Frame> {
     // Say what the frame shows instead: a refusal page names its code.
     const shown = await iframe
       .locator('body')
-      .innerText()
+      .textContent()
       .catch(() => '(no body)');
     throw new Error(`${(error as Error).message}\nThe activity frame shows: ${shown}`);
   }

@@ -66,6 +66,7 @@ describe('what the compiled CLI loads', () => {
       'lms-host',
       'workshop-server',
       'http-kit',
+      'lti-tool',
       'course-builder',
       'course-parser',
     ]) {
@@ -86,7 +87,7 @@ describe('what the compiled CLI loads', () => {
   test('check loads the parser but not the servers or the bundler', () => {
     const sources = sourcesLoaded(tracedRun(['check', sample]));
     assert.ok(sources.some((s) => s.includes('packages/course-parser/')));
-    assert.ok(!sources.some((s) => /packages\/(lms-host|workshop-server)\//.test(s)));
+    assert.ok(!sources.some((s) => /packages\/(lms-host|workshop-server|lti-tool)\//.test(s)));
   });
 
   test('a cold build bundles the runtime; a warm one loads no bundler and writes the same bytes', () => {

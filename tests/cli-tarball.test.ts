@@ -196,6 +196,21 @@ describe('the installable tarball', () => {
     }
   });
 
+  test('serve runs the LTI tool with its SQLite store and publishes its keys', async () => {
+    const data = path.join(work, 'lti-data');
+    const { child, url } = await serve(['serve', courseId, '--port', '0', '--data', data]);
+    try {
+      const jwks = (await (await fetch(new URL('.well-known/jwks.json', url))).json()) as {
+        keys: { kty: string }[];
+      };
+      assert.equal(jwks.keys[0]?.kty, 'RSA');
+      assert.equal((await fetch(new URL('lti/canvas.json', url))).status, 200);
+      assert.ok(existsSync(path.join(data, 'lti-tool.sqlite')));
+    } finally {
+      await stop(child);
+    }
+  });
+
   test('new scaffolds a course that checks and builds', {
     skip: !teachInHelpListsNew() && 'teach-in new is not on this branch yet',
   }, () => {

@@ -33,3 +33,12 @@ if [ "${1:-}" = "--browser" ]; then
   fi
   "$chromium_path" --version
 fi
+
+# The LTI tool's tests run against a real PostgreSQL 15 too (packages/lti-tool/test-support/postgres.ts).
+if [ "${1:-}" = "--browser" ] && [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
+  echo "setup: installing Debian's postgresql"
+  sudo_cmd=""
+  [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq postgresql >/dev/null
+fi

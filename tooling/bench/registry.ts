@@ -1,6 +1,7 @@
 import { buildScaling } from './measurements/build-scaling.ts';
 import { coldBuild } from './measurements/cold-build.ts';
 import { cpuThrottle } from './measurements/cpu-throttle.ts';
+import { ltiLaunch } from './measurements/lti-launch.ts';
 import { packageSize } from './measurements/package-size.ts';
 import { phoneNetwork } from './measurements/phone-network.ts';
 import { previewReload } from './measurements/preview-reload.ts';
@@ -19,4 +20,5 @@ export const measurements = [
   buildScaling,
   previewReload,
   workshopLatency,
+  ltiLaunch,
 ] as const satisfies readonly Measurement[];

@@ -14,6 +14,7 @@ Usage:
   teach-in workshop [paths...]         serve courses to a room: phones join, live totals
   teach-in preview <course | package>  preview with live reload and the LMS data beside it
   teach-in translations <action> ...   stamp, status, export and import translations
+  teach-in serve [paths...]            run an LTI 1.3 tool: launched from any LMS, grades back
 
 Each path is a course folder (holding course.yaml) or a folder of course folders.
 Default: courses
@@ -101,6 +102,30 @@ Options:
 
 Exit codes: 0 every module within the limit, 1 a module above it or course errors,
 2 bad command line.
+`,
+  serve: `teach-in serve [paths...] [options]
+
+Runs the courses as an LTI 1.3 tool (LTI Advantage: Deep Linking, grades, class lists).
+An LMS adds it by Dynamic Registration (paste the printed URL), by Canvas's JSON
+configuration, or by hand (--platform). Steps per LMS: docs/lti/.
+
+Storage: SQLite in --data by default; PostgreSQL when DATABASE_URL is set (several
+serve processes may then share it behind a load balancer).
+
+Options:
+  -p, --port <n>            port (default: 8090; 0 picks a free one)
+      --host <address>      interface to listen on (default: 127.0.0.1)
+      --public-url <url>    the https address LMSs reach the tool at (behind a proxy)
+      --data <dir>          SQLite folder (default: .teach-in/lti)
+      --platform <file>     register a platform by hand: JSON with issuer, clientId,
+                            authLoginUrl, tokenUrl, jwksUrl, deploymentIds (repeatable)
+      --rotate-keys         sign with a new key from now on (the old one stays published
+                            for two days)
+      --retention-days <n>  delete learners' progress and answers after n days (default: 180)
+      --forget-learner <id> --issuer <iss>
+                            delete one learner's data (the LMS's user id) and exit
+      --delete-data         delete everything the tool stores and exit
+  -h, --help                show this help
 `,
   workshop: `teach-in workshop [paths...] [options]
 teach-in workshop --delete-data [--data <dir>]

@@ -18,8 +18,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 async function runCommand(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
-  // The workshop serves a room for hours: it keeps V8's defaults, made for throughput.
-  if (command !== 'workshop') favourMemory();
+  // The workshop and the LTI tool serve for hours: it keeps V8's defaults, made for throughput.
+  if (command !== 'workshop' && command !== 'serve') favourMemory();
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(helpText.main);
     return command === undefined ? exitCodes.usage : exitCodes.ok;
@@ -28,7 +28,11 @@ async function runCommand(argv: readonly string[]): Promise<number> {
     process.stderr.write(`teach-in: unknown command "${command}"\n\n${helpText.main}`);
     return exitCodes.usage;
   }
-  // The workshop has options of its own (a server, not a build): it parses them itself.
+  // The servers have options of their own (not a build's): they parse them themselves.
+  if (command === 'serve') {
+    const { runServe } = await import('./commands/serve.ts');
+    return runServe(rest);
+  }
   if (command === 'workshop') {
     const { runWorkshop } = await import('./commands/workshop.ts');
     return runWorkshop(rest);

@@ -110,6 +110,16 @@ export const dataSentToLms = {
   standalone: [],
 } as const satisfies Record<LmsKind, readonly NoticeEntry[]>;
 
+/**
+ * Launched by the LTI tool (`teach-in serve`), a course runs the workshop runtime against the
+ * tool's server, and the tool then sends the LMS's gradebook these (packages/lti-tool
+ * grade-service.ts, LTI Assignment and Grade Services 2.0 score).
+ */
+export const sentToLtiGradebook = [
+  { element: 'AGS score: activityProgress', about: 'status', when: 'always' },
+  { element: 'AGS score: scoreGiven (of 100)', about: 'scoreRaw', when: 'scored' },
+] as const satisfies readonly NoticeEntry[];
+
 export function courseQuestions(course: Course): Question[] {
   return course.modules.flatMap((module) =>
     module.pages.flatMap((page) =>
@@ -121,14 +131,18 @@ export function courseQuestions(course: Course): Question[] {
 const isPrivateReflection = (q: Question) => q.type === 'reflection' && !q.share;
 
 /** The entries that apply to this course: no score lines for a course with nothing scored. */
-export function noticeEntries(course: Course, lms: LmsKind): NoticeEntry[] {
+export function noticeEntries(
+  course: Course,
+  lms: LmsKind,
+  extra: readonly NoticeEntry[] = [],
+): NoticeEntry[] {
   const questions = courseQuestions(course);
   const holds: Record<NoticeCondition, boolean> = {
     always: true,
     scored: questions.some((q) => 'graded' in q && q.graded),
     answered: questions.some((q) => !isPrivateReflection(q)),
   };
-  return dataSentToLms[lms].filter((entry) => holds[entry.when]);
+  return [...dataSentToLms[lms], ...extra].filter((entry) => holds[entry.when]);
 }
 
 function entryList(entries: readonly NoticeEntry[], t: PageStrings): string {
@@ -157,7 +171,12 @@ function certificateParagraph(course: Course, t: PageStrings, whose: string): st
   return `<p>${escapeHtml(t.notice.certificate)} ${escapeHtml(whose)}</p>`;
 }
 
-export function renderDataNotice(course: Course, lms: LmsKind, t: PageStrings): string {
+export function renderDataNotice(
+  course: Course,
+  lms: LmsKind,
+  t: PageStrings,
+  extra: readonly NoticeEntry[] = [],
+): string {
   if (lms === 'standalone') {
     return [
       `<p>${escapeHtml(t.notice.standaloneIntro)}</p>`,
@@ -166,7 +185,7 @@ export function renderDataNotice(course: Course, lms: LmsKind, t: PageStrings): 
       certificateParagraph(course, t, t.notice.certificateTyped),
     ].join('\n');
   }
-  const entries = noticeEntries(course, lms);
+  const entries = noticeEntries(course, lms, extra);
   const once = entries.filter((e) => !e.element.startsWith(perAnswer));
   const eachAnswer = entries.filter((e) => e.element.startsWith(perAnswer));
   return [

@@ -1,7 +1,7 @@
 export type { BuildOptions, BuiltCourse, BuiltFile } from './build.ts';
 export { buildCourse } from './build.ts';
 export type { NoticeCondition, NoticeEntry } from './data-notice.ts';
-export { dataSentToLms, noticeEntries } from './data-notice.ts';
+export { dataSentToLms, noticeEntries, sentToLtiGradebook } from './data-notice.ts';
 export { packageId, webFolder } from './editions.ts';
 export type { ExportOutput, PackageFormat } from './exporters/exporters.ts';
 export { exporters, formatLms, packageContents, runtimeKinds } from './exporters/exporters.ts';

@@ -2,7 +2,7 @@ import type { Block, Course, LmsKind, Module, Page } from '@teach-in/course-sche
 import { escapeHtml, mapHtmlFields, questionTags } from '@teach-in/course-schema';
 import { type CourseConnections, coursePagePolicy } from '@teach-in/http-kit/csp';
 import { courseLayout } from '@teach-in/lms-bridge/state';
-import { renderDataNotice } from './data-notice.ts';
+import { type NoticeEntry, renderDataNotice } from './data-notice.ts';
 import { languageSwitch, packageId, reviewNotice } from './editions.ts';
 import { endOfCourse } from './end-of-course.ts';
 import { PageGlossary } from './glossary-terms.ts';
@@ -193,6 +193,8 @@ function renderHeader(course: Course, switcher = ''): string {
 export interface PageOptions {
   lms: LmsKind;
   anchor: (pageId: string, key: string) => string;
+  /** Data points sent beyond the LMS kind's own (the LTI tool's gradebook scores). */
+  noticeExtra?: readonly NoticeEntry[];
 }
 
 /** What a server adds to the page it serves (the workshop's link back, a participant's data). */
@@ -235,7 +237,11 @@ export function coursePageTemplate(course: Course, options: PageOptions): PageTe
   const extras = [
     glossaryPage(context),
     referencesPage(context),
-    extraPage(extraPages.dataNotice, t.dataNotice, renderDataNotice(course, options.lms, t)),
+    extraPage(
+      extraPages.dataNotice,
+      t.dataNotice,
+      renderDataNotice(course, options.lms, t, options.noticeExtra),
+    ),
   ].filter(Boolean);
   const end = endOfCourse(course);
   const head = `<!doctype html>

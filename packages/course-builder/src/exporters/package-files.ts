@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Course, type LmsKind, referenceAnchor, themeCss } from '@teach-in/course-schema';
+import type { NoticeEntry } from '../data-notice.ts';
 import { printCss } from '../print-view.ts';
 import {
   coursePageTemplate,
@@ -22,8 +23,12 @@ function stylesheet(course: Course, runtime: RuntimeBundle): string {
 }
 
 /** The package's course page with its slots open (render-page.ts), for a server to fill. */
-export function packagePage(course: Course, lms: LmsKind): PageTemplate {
-  return coursePageTemplate(course, { lms, anchor: referenceAnchor });
+export function packagePage(
+  course: Course,
+  lms: LmsKind,
+  options: { noticeExtra?: readonly NoticeEntry[] } = {},
+): PageTemplate {
+  return coursePageTemplate(course, { lms, anchor: referenceAnchor, ...options });
 }
 
 /**

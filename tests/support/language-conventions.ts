@@ -78,10 +78,12 @@ export const conventions: Record<'en' | 'es', Conventions> = {
     disclaimer:
       /Información general, no asesoramiento jurídico\. Consúltalo con la asesoría jurídica de tu sindicato\./,
     checklist: 'Lista para el lunes',
-    checkedAgainst: /\bcomprobado\b.*\bcon fuentes hasta\b/i,
+    // "comprobado el ..." or "se comprobaron el ...": the participle agrees with its noun.
+    checkedAgainst: /\b(?:comprobad[oa]s?|se comprob(?:ó|aron))\b.*\bcon fuentes hasta\b/i,
     date: spanishDate,
     recheck: (iso) => `Fecha de revisión: ${spanishDate(iso)}`,
-    dated: /A fecha de octubre de 2026|con fuentes hasta octubre de 2026/,
+    // Lines wrap anywhere, and the phrase may open a sentence or follow a verb ("es a fecha de").
+    dated: /[Aa] fecha de\s+octubre\s+de\s+2026|con fuentes hasta\s+octubre\s+de\s+2026/,
     checklistItem: /^\p{Lu}\p{Ll}+\b.{15,}/u,
     readable: (text) => {
       const result = spanishReadability(text);

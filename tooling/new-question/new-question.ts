@@ -48,7 +48,10 @@ export const compilerPlaces: readonly Place[] = [
     file: 'packages/course-builder/src/guide/answer-key.ts',
     what: "the facilitator guide's answer key",
   },
-  { file: 'packages/course-builder/src/guide/render-guide.ts', what: 'the type name in the guide' },
+  {
+    file: 'packages/course-builder/src/guide/guide-strings.ts',
+    what: 'the type name in the guide, in every interface language',
+  },
   { file: 'packages/course-builder/src/print-view.ts', what: 'the question on paper' },
   {
     file: 'packages/lms-bridge/src/state/layout.ts',

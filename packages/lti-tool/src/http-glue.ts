@@ -2,6 +2,8 @@
  * The tool's HTTP glue in one file: security headers, the CSP, the body limit, the error
  * page. It is the one place to switch to packages/http-kit when that lands.
  */
+
+import { escapeHtml } from '@teach-in/course-schema/html-text';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -19,14 +21,8 @@ export class Refusal extends Error {
   }
 }
 
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+// One escapeHtml for every package (course-schema's html-text); re-exported for the tool's pages.
+export { escapeHtml };
 
 /** Tool pages (errors, pickers, auto-submitting forms): no outside resources at all. */
 export const toolPageCsp =

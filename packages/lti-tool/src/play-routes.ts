@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { runtimeFiles } from '@teach-in/course-builder';
 import { isCorrect, isGraded } from '@teach-in/course-schema';
+import { contentTypeOf } from '@teach-in/http-kit';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { agsScope, isFacilitator } from './claims.ts';
@@ -11,22 +11,6 @@ import { bodyLimits, coursePageCsp, Refusal } from './http-glue.ts';
 import { hashToken } from './launch-routes.ts';
 import { learnerPage, type ServedTarget } from './served-courses.ts';
 import type { Launch } from './storage/store.ts';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.mp3': 'audio/mpeg',
-  '.mp4': 'video/mp4',
-  '.vtt': 'text/vtt; charset=utf-8',
-  '.pdf': 'application/pdf',
-};
 
 // The same wire format and limits as `teach-in workshop` (lms-bridge workshop-protocol.ts).
 const writer = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
@@ -94,10 +78,7 @@ export async function courseFile(context: ToolContext, c: Context) {
   if (!bytes) throw new Refusal(404, 'not-found', 'There is no such file in this course.');
   c.header('content-security-policy', coursePageCsp);
   c.header('cache-control', 'private, max-age=300');
-  c.header(
-    'content-type',
-    contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-  );
+  c.header('content-type', contentTypeOf(file));
   return c.body(bytes as Uint8Array<ArrayBuffer>);
 }
 

@@ -1,10 +1,19 @@
 /**
- * A build whose inputs did not change rewrites nothing (build-stamp.ts), and any change
- * that matters (a module, an asset, a damaged output, --force) writes the formats it
- * touches again, with the same bytes a fresh build gives.
+ * A build whose inputs did not change parses nothing (course-parser's load-cache.ts) and
+ * rewrites nothing (build-stamp.ts), and any change that matters (a module, an asset, a
+ * damaged output, --force) writes the formats it touches again, with the same bytes a
+ * fresh build gives.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -54,6 +63,7 @@ describe('a build where nothing changed', () => {
       /built sample-module: .*\(\d+ files, [\d.]+ KB, unchanged since the last build\)/,
     );
     assert.deepEqual(mtimes(), before, 'no output file was written again');
+    assert.ok(existsSync(path.join(out, '.teach-in-parsed')), 'the parsed course is kept');
   });
 
   test('a changed module writes every format again, the same as a fresh build', () => {
@@ -79,6 +89,23 @@ describe('a build where nothing changed', () => {
     assert.notEqual(after['sample-module.cmi5.zip'], before['sample-module.cmi5.zip']);
     assert.equal(after['sample-module.scorm12.zip'], before['sample-module.scorm12.zip']);
     assertSameAsFreshBuild();
+  });
+
+  test('warnings are reported again by a build that reuses the parsed course', () => {
+    const module = path.join(course, 'modules', 'your-data-rights.md');
+    const text = readFileSync(module, 'utf8');
+    writeFileSync(module, `${text.trimEnd()}\n\n## A page left empty\n`);
+    try {
+      const runs = [1, 2].map(() => runCli(['build', course, '--format', formats, '--out', out]));
+      for (const run of runs) {
+        assert.equal(run.status, 0, run.stderr);
+        assert.match(run.stderr, /empty-page/);
+      }
+      assert.equal(runs[1]!.stderr, runs[0]!.stderr, 'the same diagnostics, word for word');
+      assert.match(runs[1]!.stdout, /unchanged since the last build/);
+    } finally {
+      writeFileSync(module, text);
+    }
   });
 
   test('--force writes everything again', () => {

@@ -60,14 +60,16 @@ Checks the courses, then writes for each course into <out>/<course-id>/:
 Options:
   -f, --format <list>  comma-separated formats (default: ${formatList})
   -o, --out <dir>      output folder (default: dist)
-      --force          write every format again, even those whose sources, runtime
-                       and Teach-in version did not change since they were built
+      --force          parse every course and write every format again, even those
+                       whose sources, runtime and Teach-in version did not change
+                       since they were built
   --strict-translations  stale and unstamped translated blocks are errors
   -h, --help           show this help
 
 Each translation listed in course.yaml gets the same files with its language in the
 name (<course-id>.es.scorm12.zip, ...) and the offline copy in web/<lang>/; the build
-prints each translation's review status.
+prints each translation's review status. <out>/.teach-in-parsed/ keeps the parsed
+courses, so that a build with nothing changed reads each file once and parses nothing.
 
 If any course has an error, nothing is written and the exit code is 1. A format whose
 inputs did not change is left as the last build wrote it (it says "unchanged").

@@ -7,18 +7,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Course, ExportFormat } from '@teach-in/course-schema';
+import { type Course, type ExportFormat, toolBuildId } from '@teach-in/course-schema';
 import type { RuntimeBundle } from './runtime-bundle.ts';
-
-declare const __TEACH_IN_BUILD_ID__: string | undefined;
-
-/**
- * A hash of the compiled tool's code, written in by packages/cli/scripts/compile.js.
- * Undefined when the TypeScript sources run directly (tsx): then the code may have changed
- * without anything saying so, and every build writes everything.
- */
-export const toolBuildId: string | undefined =
-  typeof __TEACH_IN_BUILD_ID__ === 'string' ? __TEACH_IN_BUILD_ID__ : undefined;
 
 export const stampFileName = '.teach-in-build.json';
 

@@ -1,4 +1,5 @@
 import { type LmsKind, lmsKinds } from '@teach-in/course-schema';
+import { collectGarbage } from './collect-garbage.ts';
 import { interfaceLanguage, interfaceLanguages } from './page-strings/index.ts';
 import { runtimeCacheFor } from './runtime-cache.ts';
 import { hasPrebuiltRuntime, readPrebuilt } from './runtime-prebuilt.ts';
@@ -71,7 +72,12 @@ async function findOrBundle(language: string, lms: LmsKind): Promise<RuntimeBund
   const settings = JSON.stringify(runtimeBuildConfig(language, lms));
   const cached = cache.read(language, lms, settings);
   if (cached) return cached;
-  const run = bundlerQueue.then(() => bundleRuntime(language, lms));
+  const run = bundlerQueue.then(async () => {
+    const bundled = await bundleRuntime(language, lms);
+    // Before the next bundle starts: its garbage would pile on this one's.
+    collectGarbage();
+    return bundled;
+  });
   bundlerQueue = run.catch(() => undefined);
   const bundled = await run;
   cache.write(language, lms, settings, bundled);

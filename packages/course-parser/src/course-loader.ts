@@ -1,4 +1,3 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   type Course,
@@ -11,6 +10,7 @@ import {
   relatedAt,
   SourceText,
 } from '@teach-in/course-schema';
+import { exists, isDirectory, isFile, listDirectory, statOf } from './course-fs.ts';
 import { lex, renderBlocks, renderInline } from './markdown.ts';
 import { type ParsedModule, parseModule, type QuestionSite } from './module-parser.ts';
 import { deepestLine, isStackOverflow } from './nesting.ts';
@@ -51,20 +51,16 @@ export function findCourses(
   const diagnostics: Diagnostic[] = [];
   for (const given of paths) {
     const dir = path.resolve(cwd, given);
-    if (existsSync(path.join(dir, 'course.yaml'))) {
+    if (exists(path.join(dir, 'course.yaml'))) {
       dirs.push(dir);
       continue;
     }
-    const children =
-      existsSync(dir) && statSync(dir).isDirectory()
-        ? readdirSync(dir, { withFileTypes: true })
-            .filter(
-              (entry) =>
-                entry.isDirectory() && existsSync(path.join(dir, entry.name, 'course.yaml')),
-            )
-            .map((entry) => path.join(dir, entry.name))
-            .sort()
-        : [];
+    const children = isDirectory(dir)
+      ? listDirectory(dir)
+          .filter((entry) => entry.isDirectory && exists(path.join(dir, entry.name, 'course.yaml')))
+          .map((entry) => path.join(dir, entry.name))
+          .sort()
+      : [];
     if (children.length === 0) {
       diagnostics.push(
         diagnosticForFile('no-course', display(dir, cwd), {
@@ -155,7 +151,7 @@ export function loadCourse(
       return;
     }
     const moduleDisplay = display(moduleFile, cwd);
-    const bytes = statSync(moduleFile).size;
+    const bytes = statOf(moduleFile).size;
     if (bytes > maxModuleBytes) {
       diagnostics.push(
         diagnosticForFile('module-too-large', moduleDisplay, {
@@ -279,7 +275,7 @@ function fileProblem(
   if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
     return { code: 'module-outside-course', message: `${what} is outside the course folder` };
   }
-  if (!existsSync(file)) {
+  if (!exists(file)) {
     return { code: 'missing-module-file', message: `${what} does not exist in the course folder` };
   }
   if (!staysInside(file, dir)) {
@@ -288,9 +284,10 @@ function fileProblem(
       message: `${what} is a symbolic link that leads outside the course folder`,
     };
   }
-  const stat = statSync(file);
-  if (stat.isDirectory()) {
-    const inside = readdirSync(file)
+  const stat = statOf(file);
+  if (stat.isDirectory) {
+    const inside = listDirectory(file)
+      .map((entry) => entry.name)
       .filter((name) => name.endsWith('.md'))
       .sort();
     const example = inside[0]
@@ -302,7 +299,7 @@ function fileProblem(
       hint: `List each module file on its own line, like "- ${example}", not the folder that holds them.`,
     };
   }
-  if (!stat.isFile()) {
+  if (!stat.isFile) {
     return { code: 'missing-module-file', message: `${what} is not a regular file` };
   }
   return undefined;
@@ -407,7 +404,7 @@ function checkLogo(
   if (!logoTypes.includes(path.extname(file).toLowerCase())) {
     return fail(`The logo "${entry}" is not an .svg or .png file`);
   }
-  if (!existsSync(file) || !statSync(file).isFile()) {
+  if (!isFile(file)) {
     return fail(`The logo file "${entry}" does not exist in the course folder`);
   }
   if (!staysInside(file, dir)) {

@@ -1,5 +1,7 @@
 export type { LoadOptions, LoadResult } from './course-loader.ts';
 export { findCourses, loadCourse } from './course-loader.ts';
+export type { CachedLoad, LoadCacheOptions } from './load-cache.ts';
+export { loadCourseCached } from './load-cache.ts';
 export type { ModuleContext, ParsedModule } from './module-parser.ts';
 export { parseModule } from './module-parser.ts';
 export type { BlockState } from './translations/align.ts';

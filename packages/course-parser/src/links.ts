@@ -1,6 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DiagnosticCode } from '@teach-in/course-schema';
+import { isFile } from './course-fs.ts';
 import { staysInside } from './source-file.ts';
 
 export type LinkCheck =
@@ -94,10 +94,10 @@ export function checkLink(
       message: `"${href}" is a symbolic link (or inside a linked folder) that leads outside the course folder`,
     };
   }
-  if (!existsSync(target) || !statSync(target).isFile()) {
+  if (!isFile(target)) {
     // Written from the course folder instead of from the module: say the path that works.
     const fromCourse = path.resolve(courseDir, decoded);
-    const works = existsSync(fromCourse) && statSync(fromCourse).isFile();
+    const works = isFile(fromCourse);
     const fromModule = path
       .relative(path.dirname(moduleFile), fromCourse)
       .split(path.sep)

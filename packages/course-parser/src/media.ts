@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DiagnosticCode, Media } from '@teach-in/course-schema';
+import { isFile, readText, statOf } from './course-fs.ts';
 import { lex, renderBlocks } from './markdown.ts';
 import { staysInside } from './source-file.ts';
 
@@ -65,7 +65,7 @@ export function checkMedia(asset: string, title: string, courseDir: string): Med
   const beside = (suffix: string) => {
     const candidate = `${base}${suffix}`;
     const full = path.join(courseDir, candidate);
-    if (!existsSync(full) || !statSync(full).isFile()) return undefined;
+    if (!isFile(full)) return undefined;
     // Captions and transcripts are read into the page: a link out of the course is refused.
     if (!staysInside(full, courseDir)) {
       problems.push({
@@ -76,7 +76,7 @@ export function checkMedia(asset: string, title: string, courseDir: string): Med
     }
     return candidate;
   };
-  const size = statSync(file).size;
+  const size = statOf(file).size;
   if (size > largeMediaBytes) {
     problems.push({
       code: 'large-media',
@@ -103,7 +103,7 @@ export function checkMedia(asset: string, title: string, courseDir: string): Med
       src: encodeURI(asset),
       mime: kind.mime,
       captions: encodeURI(captions),
-      captionsVtt: readFileSync(path.join(courseDir, captions), 'utf8'),
+      captionsVtt: readText(path.join(courseDir, captions)),
       ...(poster ? { poster: encodeURI(poster) } : {}),
     };
     return { media, assets: [captions, ...(poster ? [poster] : [])], problems };
@@ -116,7 +116,7 @@ export function checkMedia(asset: string, title: string, courseDir: string): Med
     });
     return { assets: [], problems };
   }
-  const text = readFileSync(path.join(courseDir, transcript), 'utf8').replace(/\r\n?/g, '\n');
+  const text = readText(path.join(courseDir, transcript)).replace(/\r\n?/g, '\n');
   return {
     media: {
       type: 'audio',

@@ -1,4 +1,3 @@
-import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import {
   type Diagnostic,
@@ -6,6 +5,7 @@ import {
   diagnosticForFile,
   SourceText,
 } from '@teach-in/course-schema';
+import { readBytes, realPath } from './course-fs.ts';
 
 export interface ReadSource {
   /** The text with a byte-order mark removed and line ends as \n; absent when unreadable. */
@@ -26,7 +26,7 @@ export function normalizeText(text: string): string {
 export function readSource(file: string, displayPath: string): ReadSource {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readBytes(file);
   } catch (error) {
     if (!isFileSystemError(error)) throw error;
     return {
@@ -95,8 +95,8 @@ export function firstInvalidByte(bytes: Uint8Array): number | undefined {
  */
 export function staysInside(file: string, dir: string): boolean {
   try {
-    const root = realpathSync(dir);
-    const real = realpathSync(file);
+    const root = realPath(dir);
+    const real = realPath(file);
     const relative = path.relative(root, real);
     return !(
       relative === '..' ||

@@ -87,3 +87,4 @@ export { correctResponse, isCorrect, normalizeTyped } from './scoring.ts';
 export { SourceText } from './source-text.ts';
 export type { ColorKey, ColorMode, CourseTheme, Palette, ThemeName } from './themes.ts';
 export { builtInTheme, colorKeys, colorPairs, themeCss, themeNames, themes } from './themes.ts';
+export { toolBuildId } from './tool-build-id.ts';

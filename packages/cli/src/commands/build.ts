@@ -4,6 +4,12 @@ import { type ExportFormat, exportFormats } from '@teach-in/course-schema';
 import { exitCodes } from '../exit-codes.ts';
 import { loadAll, report } from './load.ts';
 
+/**
+ * Where a build keeps the courses it parsed, inside its output folder, so that the next
+ * build with nothing changed skips parsing (course-parser's load-cache.ts).
+ */
+export const parseCacheFolder = '.teach-in-parsed';
+
 function parseFormats(value: string | undefined): ExportFormat[] | string {
   if (value === undefined) return [...exportFormats];
   const asked = value
@@ -29,7 +35,12 @@ export async function runBuild(
     process.stderr.write(`teach-in build: ${formats}\n`);
     return exitCodes.usage;
   }
-  const { courses, diagnostics } = loadAll(paths, { strictTranslations });
+  const outDir = path.resolve(outOption ?? 'dist');
+  const { courses, diagnostics, keepParsed } = loadAll(
+    paths,
+    { strictTranslations },
+    { dir: path.join(outDir, parseCacheFolder), refresh: rebuild },
+  );
   // Saved progress must fit every format asked for (SCORM 1.2: 4,096 characters).
   for (const course of courses) {
     diagnostics.push(...stateSizeDiagnostics(course, formats));
@@ -42,7 +53,6 @@ export async function runBuild(
     process.stderr.write('Nothing was written.\n');
     return exitCodes.invalid;
   }
-  const outDir = path.resolve(outOption ?? 'dist');
   for (const course of courses) {
     const started = performance.now();
     try {
@@ -80,5 +90,7 @@ export async function runBuild(
       return exitCodes.failure;
     }
   }
+  // Only now: a build that failed part way leaves nothing behind, the cache included.
+  keepParsed();
   return exitCodes.ok;
 }

@@ -1,22 +1,59 @@
-import { findCourses, type LoadOptions, loadCourse } from '@teach-in/course-parser';
+import {
+  findCourses,
+  type LoadOptions,
+  type LoadResult,
+  loadCourse,
+  loadCourseCached,
+} from '@teach-in/course-parser';
 import { type Course, type Diagnostic, formatDiagnostic } from '@teach-in/course-schema';
 
 export interface Loaded {
   courses: Course[];
   diagnostics: Diagnostic[];
+  /** Keeps the courses just parsed in the cache: for a build, once its output is written. */
+  keepParsed(): void;
 }
 
-/** Loads every course under the given paths, collecting every diagnostic of the run. */
-export function loadAll(paths: readonly string[], options: LoadOptions = {}): Loaded {
+export interface ParseCache {
+  /** Where parsed courses are kept between runs (the build's output folder). */
+  dir: string;
+  /** Parse every course again (`--force`), and keep the new results. */
+  refresh?: boolean;
+}
+
+/**
+ * Loads every course under the given paths, collecting every diagnostic of the run. With
+ * `cache`, a course whose files did not change since the last run is not parsed again.
+ */
+export function loadAll(
+  paths: readonly string[],
+  options: LoadOptions = {},
+  cache?: ParseCache,
+): Loaded {
   const found = findCourses(paths);
   const diagnostics = [...found.diagnostics];
   const courses: Course[] = [];
+  const keeps: Array<() => void> = [];
   for (const dir of found.dirs) {
-    const result = loadCourse(dir, process.cwd(), options);
+    let result: LoadResult;
+    if (cache) {
+      const cached = loadCourseCached(dir, process.cwd(), {
+        ...options,
+        cacheDir: cache.dir,
+        refresh: cache.refresh,
+      });
+      keeps.push(cached.keep);
+      result = cached;
+    } else {
+      result = loadCourse(dir, process.cwd(), options);
+    }
     diagnostics.push(...result.diagnostics);
     if (result.course) courses.push(result.course);
   }
-  return { courses, diagnostics };
+  const keepParsed = () => {
+    for (const keep of keeps) keep();
+  };
+  return { courses, diagnostics, keepParsed };
 }
 
 /** Prints every diagnostic, then a one-line count. Returns the number of errors. */

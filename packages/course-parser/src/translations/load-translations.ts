@@ -1,4 +1,3 @@
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   type Course,
@@ -12,6 +11,7 @@ import {
   translatedCourseSchema,
   type Workshop,
 } from '@teach-in/course-schema';
+import { isFile } from '../course-fs.ts';
 import { lex, renderBlocks, renderInline } from '../markdown.ts';
 import { parseModule } from '../module-parser.ts';
 import { readSource, staysInside } from '../source-file.ts';
@@ -102,7 +102,7 @@ function loadLanguage(
   const readTranslated = (relative: string, related?: { offset: number; what: string }) => {
     const file = path.join(input.dir, relative);
     const display = input.display(file);
-    if (!existsSync(file) || !statSync(file).isFile() || !staysInside(file, input.dir)) {
+    if (!isFile(file) || !staysInside(file, input.dir)) {
       diagnostics.push(
         diagnosticAt('missing-translation-file', input.source, at.offset, {
           message: `The "${language}" translation has no ${relative} (${display})`,

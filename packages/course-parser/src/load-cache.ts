@@ -3,10 +3,10 @@
  * every module again (for the curriculum, parsing is half of such a build). An entry holds
  * what `loadCourse` returned, diagnostics included, and every file-system fact it read
  * (`course-fs.ts`): it is used only when each fact still holds and the run is otherwise
- * the same (the tool's code, the folder, where the command runs, the day for review
- * dates, the options). Anything less, and the course is parsed as if there were no cache.
- * Entries are in V8's serialization, not JSON: it gives back exactly the objects written,
- * with no property dropped or changed.
+ * the same (the tool's code and Node's version, the folder, where the command runs, the
+ * day for review dates, the options). Anything less, and the course is parsed as if there
+ * were no cache. Entries are in V8's serialization, not JSON: it gives back exactly the
+ * objects written, with no property dropped or changed.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -54,6 +54,8 @@ export function loadCourseCached(dir: string, cwd: string, options: LoadCacheOpt
   if (!toolId) return { ...loadCourse(dir, cwd, loadOptions), reused: false, keep: nothingToKeep };
   const key = JSON.stringify({
     tool: toolId,
+    // Unicode tables and Intl come with Node: another version may read text differently.
+    node: process.version,
     dir: path.resolve(dir),
     cwd: path.resolve(cwd),
     day: dayOf(loadOptions.today ?? new Date()),

@@ -53,7 +53,8 @@ function built(name: string): string {
     out = buildToTemp(path.join(coursesRoot, name), coveredFormats.join(','));
     builds.set(name, out);
   }
-  const [id] = readdirSync(out);
+  // The course's folder; hidden entries are the build's own (its parse cache).
+  const [id] = readdirSync(out).filter((entry) => !entry.startsWith('.'));
   assert.ok(id, `building ${name} wrote nothing`);
   return path.join(out, id);
 }

@@ -48,7 +48,8 @@ export function createContext(quick: boolean): BenchContext & { dispose(): void 
       if (!built) {
         const out = buildToTemp(courseDir, exportFormats.join(','));
         buildOuts.push(out);
-        const [id] = readdirSync(out);
+        // The course's folder; hidden entries are the build's own (its parse cache).
+        const [id] = readdirSync(out).filter((name) => !name.startsWith('.'));
         if (!id) throw new Error(`building ${courseDir} wrote nothing`);
         built = { name: path.basename(courseDir), outDir: path.join(out, id), id };
         builds.set(courseDir, built);

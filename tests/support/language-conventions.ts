@@ -5,7 +5,13 @@
  * translations against the wording of its own language.
  */
 import { readability, spanishMinimumEase, spanishReadability } from '@teach-in/course-builder';
-import { writtenDate } from './past-deadlines.ts';
+import {
+  deadlineWordings,
+  type PastDeadline,
+  pastDeadlinesInFuture,
+  spanishMonths,
+  writtenDate,
+} from './past-deadlines.ts';
 
 export interface Conventions {
   /** `Timing: 5 minutes` at the start of a facilitator note that plans time. */
@@ -28,24 +34,11 @@ export interface Conventions {
   checklistItem: RegExp;
   /** Whether the learner text reads easily enough, and the measure that says so. */
   readable: (text: string) => { ok: boolean; measure: string; longest: string[] };
+  /** Clauses that write a date already passed on `today` as still to come. */
+  pastDeadlines: (text: string, today: Date) => PastDeadline[];
 }
 
 const maxGrade = 9;
-
-const spanishMonths = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-];
 
 export function spanishDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);
@@ -71,6 +64,7 @@ export const conventions: Record<'en' | 'es', Conventions> = {
         longest: result.longest,
       };
     },
+    pastDeadlines: (text, today) => pastDeadlinesInFuture(text, today, deadlineWordings.en),
   },
   es: {
     timing: /\bTiempo: (\d+) minutos?\b/g,
@@ -93,6 +87,7 @@ export const conventions: Record<'en' | 'es', Conventions> = {
         longest: result.longest,
       };
     },
+    pastDeadlines: (text, today) => pastDeadlinesInFuture(text, today, deadlineWordings.es),
   },
 };
 

@@ -36,6 +36,16 @@ export interface Conventions {
   readable: (text: string) => { ok: boolean; measure: string; longest: string[] };
   /** Clauses that write a date already passed on `today` as still to come. */
   pastDeadlines: (text: string, today: Date) => PastDeadline[];
+  /** The data notice in this language (the course shell's own strings, not the author's). */
+  dataNotice: {
+    heading: string;
+    /** An LMS package: it sends what it lists to the LMS, and nothing else. */
+    sendsToLms: RegExp;
+    /** The offline copy: it sends nothing to anyone. */
+    sendsNothing: RegExp;
+    /** Private reflections stay on the device, whether or not the author shares some. */
+    reflectionsStay: RegExp;
+  };
 }
 
 const maxGrade = 9;
@@ -65,6 +75,13 @@ export const conventions: Record<'en' | 'es', Conventions> = {
       };
     },
     pastDeadlines: (text, today) => pastDeadlinesInFuture(text, today, deadlineWordings.en),
+    dataNotice: {
+      heading: 'What this course records',
+      sendsToLms:
+        /This course sends the following data to your learning system \(LMS\), and nothing else\./,
+      sendsNothing: /This copy of the course sends nothing to anyone/,
+      reflectionsStay: /reflection questions? stays on this device/,
+    },
   },
   es: {
     timing: /\bTiempo: (\d+) minutos?\b/g,
@@ -88,6 +105,13 @@ export const conventions: Record<'en' | 'es', Conventions> = {
       };
     },
     pastDeadlines: (text, today) => pastDeadlinesInFuture(text, today, deadlineWordings.es),
+    dataNotice: {
+      heading: 'Qué datos guarda este curso',
+      sendsToLms:
+        /Este curso envía estos datos a tu plataforma de aprendizaje \(LMS\), y nada más\./,
+      sendsNothing: /Esta copia del curso no envía nada a nadie/,
+      reflectionsStay: /preguntas de reflexión se queda en este dispositivo/,
+    },
   },
 };
 

@@ -379,7 +379,9 @@ for (const name of courseNames) {
 
   for (const edition of editions) {
     const label = edition.packageId === course.id ? '' : ` (${edition.language})`;
-    describe(`privacy of courses/${name}${label}`, () => {
+    // An edition's packages are walked at the same time, each in its own browser context
+    // and host: they share nothing, and it halves the time this file takes.
+    describe(`privacy of courses/${name}${label}`, { concurrency: true }, () => {
       for (const version of ['scorm12', 'scorm2004'] as const) {
         test(`${version} under scorm-again: stays in its folder, sets no cookie, sends no free text, says what it records`, async (t) => {
           const session = await underHost(edition, version);

@@ -353,32 +353,47 @@ function privacyProblems(session: Session, lms: boolean): string[] {
   return problems;
 }
 
+/** Where each covered format of an edition is, relative to dist/<course-id>/. */
+function editionFiles(edition: Edition): string[] {
+  return coveredFormats.map((format) =>
+    format === 'web'
+      ? path.relative(edition.dir, path.join(edition.webDir, 'index.html'))
+      : format === 'guide'
+        ? `${edition.packageId}.guide.html`
+        : `${edition.packageId}.${format}.zip`,
+  );
+}
+
+/** The course built, and its editions read from the build; or why that failed. */
+function prepare(name: string) {
+  try {
+    const { course, diagnostics } = loadCourse(path.join(coursesRoot, name));
+    assert.ok(course, `courses/${name} does not load: ${diagnostics.map((d) => d.code)}`);
+    const dir = built(name);
+    return { course, dir, editions: editionsIn(dir, course.language) };
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
 for (const name of courseNames) {
-  const { course } = loadCourse(path.join(coursesRoot, name));
-  assert.ok(course, `courses/${name} does not load`);
   // Built here, before the tests are named: the editions to check are read from its files.
-  const dir = built(name);
-  const editions = editionsIn(dir, course.language);
+  const prepared = prepare(name);
+  const editions = prepared instanceof Error ? [] : prepared.editions;
 
   test(`courses/${name}: every language it lists is built, in every format`, () => {
+    if (prepared instanceof Error) throw prepared;
+    const { course, dir } = prepared;
     const listed = [course.language, ...(course.translations ?? []).map((t) => t.language)];
     assert.deepEqual(editions.map((e) => e.language).sort(), [...listed].sort());
     for (const edition of editions) {
-      const files = [
-        ...(['scorm12', 'scorm2004', 'cmi5'] as const).map((f) => `${edition.packageId}.${f}.zip`),
-        `${edition.packageId}.guide.html`,
-        path.relative(dir, path.join(edition.webDir, 'index.html')),
-      ];
-      assert.deepEqual(
-        files.filter((file) => !existsSync(path.join(dir, file))),
-        [],
-        `${edition.packageId}: missing`,
-      );
+      const missing = editionFiles(edition).filter((file) => !existsSync(path.join(dir, file)));
+      assert.deepEqual(missing, [], `${edition.packageId}: missing`);
     }
   });
 
   for (const edition of editions) {
-    const label = edition.packageId === course.id ? '' : ` (${edition.language})`;
+    const label = edition.packageId === path.basename(edition.dir) ? '' : ` (${edition.language})`;
     // An edition's packages are walked at the same time, each in its own browser context
     // and host: they share nothing, and it halves the time this file takes.
     describe(`privacy of courses/${name}${label}`, { concurrency: true }, () => {
@@ -403,7 +418,7 @@ for (const name of courseNames) {
       });
 
       test('facilitator guide from file://: asks for nothing outside its folder, sets no cookie', async () => {
-        const guide = path.join(dir, `${edition.packageId}.guide.html`);
+        const guide = path.join(edition.dir, `${edition.packageId}.guide.html`);
         assert.ok(existsSync(guide), `no ${path.basename(guide)}`);
         const context = await browser.newContext();
         const traffic = recordTraffic(context);
@@ -412,7 +427,7 @@ for (const name of courseNames) {
           await page.goto(pathToFileURL(guide).href);
           await page.emulateMedia({ media: 'print' });
           assert.equal(await page.locator('html').getAttribute('lang'), edition.language);
-          const root = `${pathToFileURL(dir).href}/`;
+          const root = `${pathToFileURL(edition.dir).href}/`;
           const outside = traffic.requests.map((r) => r.url).filter((url) => !url.startsWith(root));
           assert.deepEqual(outside, []);
           assert.deepEqual(traffic.websockets, []);
@@ -467,10 +482,10 @@ test('the notice check refuses a notice left in another language, or one that sa
 test('the checks catch a course that leaks: free text to the LMS, a beacon, a cookie', async () => {
   const [name] = courseNames;
   assert.ok(name);
-  const course = loadCourse(path.join(coursesRoot, name)).course;
-  assert.ok(course);
-  const [edition] = editionsIn(built(name), course.language);
-  assert.ok(edition);
+  const prepared = prepare(name);
+  if (prepared instanceof Error) throw prepared;
+  const edition = prepared.editions.find((e) => e.packageId === prepared.course.id);
+  assert.ok(edition, `no source edition of ${name}`);
   // The walk also types into the course's own reflections: count those without the plant.
   const { textareasFilled: ownTextareas } = (await underHost(edition, 'scorm12')).walk;
   // A leaky reflection planted in the first page: it sends what the learner types to the

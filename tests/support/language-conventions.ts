@@ -5,7 +5,13 @@
  * translations against the wording of its own language.
  */
 import { readability, spanishMinimumEase, spanishReadability } from '@teach-in/course-builder';
-import { writtenDate } from './past-deadlines.ts';
+import {
+  deadlineWordings,
+  type PastDeadline,
+  pastDeadlinesInFuture,
+  spanishMonths,
+  writtenDate,
+} from './past-deadlines.ts';
 
 export interface Conventions {
   /** `Timing: 5 minutes` at the start of a facilitator note that plans time. */
@@ -28,24 +34,21 @@ export interface Conventions {
   checklistItem: RegExp;
   /** Whether the learner text reads easily enough, and the measure that says so. */
   readable: (text: string) => { ok: boolean; measure: string; longest: string[] };
+  /** Clauses that write a date already passed on `today` as still to come. */
+  pastDeadlines: (text: string, today: Date) => PastDeadline[];
+  /** The data notice in this language (the course shell's own strings, not the author's). */
+  dataNotice: {
+    heading: string;
+    /** An LMS package: it sends what it lists to the LMS, and nothing else. */
+    sendsToLms: RegExp;
+    /** The offline copy: it sends nothing to anyone. */
+    sendsNothing: RegExp;
+    /** Private reflections stay on the device, whether or not the author shares some. */
+    reflectionsStay: RegExp;
+  };
 }
 
 const maxGrade = 9;
-
-const spanishMonths = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-];
 
 export function spanishDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);
@@ -71,6 +74,14 @@ export const conventions: Record<'en' | 'es', Conventions> = {
         longest: result.longest,
       };
     },
+    pastDeadlines: (text, today) => pastDeadlinesInFuture(text, today, deadlineWordings.en),
+    dataNotice: {
+      heading: 'What this course records',
+      sendsToLms:
+        /This course sends the following data to your learning system \(LMS\), and nothing else\./,
+      sendsNothing: /This copy of the course sends nothing to anyone/,
+      reflectionsStay: /reflection questions? stays on this device/,
+    },
   },
   es: {
     timing: /\bTiempo: (\d+) minutos?\b/g,
@@ -92,6 +103,14 @@ export const conventions: Record<'en' | 'es', Conventions> = {
         measure: `Fernández-Huerta reading ease ${result.score} (at least ${spanishMinimumEase})`,
         longest: result.longest,
       };
+    },
+    pastDeadlines: (text, today) => pastDeadlinesInFuture(text, today, deadlineWordings.es),
+    dataNotice: {
+      heading: 'Qué datos guarda este curso',
+      sendsToLms:
+        /Este curso envía estos datos a tu plataforma de aprendizaje \(LMS\), y nada más\./,
+      sendsNothing: /Esta copia del curso no envía nada a nadie/,
+      reflectionsStay: /preguntas de reflexión se queda en este dispositivo/,
     },
   },
 };

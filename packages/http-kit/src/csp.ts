@@ -79,8 +79,45 @@ export const policies = {
    * plus no framing. Both policies apply, so neither can loosen the other.
    */
   servedCoursePage: policy(coursePagePolicy('self'), "frame-ancestors 'none'"),
+  /**
+   * A course page served by the LTI tool, and its files: the workshop kind's page (it talks
+   * to the server that served it), framed by the LMS, so any ancestor.
+   */
+  ltiCoursePage: policy(coursePagePolicy('self'), 'frame-ancestors *'),
   /** A picture (the QR code): nothing runs, nothing loads. */
   image: policy("default-src 'none'"),
   /** The facilitator guide: one inline stylesheet, images from its folder, no script. */
   guide: policy("default-src 'none'", "style-src 'unsafe-inline'", "img-src 'self' data:"),
 } as const;
+
+/** An inline source a policy may list: a hash (`'sha256-…'`) or a nonce (`'nonce-…'`). */
+const inlineSource = /^'(sha256-[A-Za-z0-9+/]+={0,2}|nonce-[A-Za-z0-9+/_-]+={0,2})'$/;
+
+function inlineSources(directive: string, sources: readonly string[]): string[] {
+  for (const source of sources) {
+    if (!inlineSource.test(source)) {
+      throw new Error(`${directive} takes hash or nonce sources only, not ${source}.`);
+    }
+  }
+  return sources.length > 0 ? [`${directive} ${sources.join(' ')}`] : [];
+}
+
+/**
+ * An LTI tool page (the login and launch hops, the activity picker, the registration page,
+ * refusals): the LMS frames it, so any ancestor; its forms post on to the LMS, any address.
+ * Inline code runs only when the page names it: a hash for a fixed text, a nonce for a
+ * script whose text varies per response (inline-code.ts). Never 'unsafe-inline', which
+ * would also run a script someone managed to inject.
+ */
+export function ltiToolPagePolicy(
+  inline: { scripts?: readonly string[]; styles?: readonly string[] } = {},
+): string {
+  return policy(
+    "default-src 'none'",
+    ...inlineSources('script-src', inline.scripts ?? []),
+    ...inlineSources('style-src', inline.styles ?? []),
+    'form-action *',
+    'frame-ancestors *',
+    "base-uri 'none'",
+  );
+}

@@ -63,12 +63,15 @@ async function registerPlaceAndLearn(platform: TestPlatform, registrationUrl: st
   const context = await browser.newContext();
   try {
     const admin = await context.newPage();
+    // A script or stylesheet the tool's policy refused shows as a console error naming it.
+    const adminPage = recordPage(admin);
     await admin.goto(platform.dynamicRegistrationUrl(registrationUrl));
     await admin.locator('#ti-registered').waitFor();
     assert.ok(platform.tool, 'the platform holds the tool registration');
 
     // The instructor adds the activity: the picker opens in the LMS's iframe.
     const instructor = await context.newPage();
+    const instructorPage = recordPage(instructor);
     await instructor.goto(
       platform.coursePageUrl({
         user: 'teacher-1',
@@ -82,6 +85,10 @@ async function registerPlaceAndLearn(platform: TestPlatform, registrationUrl: st
     await instructor.frameLocator('iframe').locator('#platform-deep-linked').waitFor();
     const link = [...platform.resourceLinks.values()].at(-1);
     assert.deepEqual(link?.custom, { target: 'lti-course/requests' });
+    const refused = [...adminPage.errors, ...instructorPage.errors].filter((error) =>
+      /Content Security Policy/.test(error),
+    );
+    assert.deepEqual(refused, []);
 
     // The learner opens it, answers and finishes.
     const learner = await context.newPage();

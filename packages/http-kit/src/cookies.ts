@@ -20,3 +20,32 @@ export function setSessionCookie(c: Context, name: string, value: string, maxAge
 export function clearSessionCookie(c: Context, name: string) {
   deleteCookie(c, name, { path: '/', httpOnly: true, sameSite: 'Strict' });
 }
+
+/** Every cookie the request carries, by name. */
+export function cookiesOf(c: Context): Record<string, string> {
+  return getCookie(c);
+}
+
+/**
+ * A cookie that must come back on a request another site starts (an LTI launch is the
+ * LMS's form POST, which SameSite=Strict or Lax would strip): SameSite=None, which browsers
+ * accept only with Secure; httpOnly; sent to `path` only.
+ */
+export function setCrossSiteCookie(
+  c: Context,
+  name: string,
+  value: string,
+  options: { path: string; maxAgeSeconds: number },
+) {
+  setCookie(c, name, value, {
+    path: options.path,
+    httpOnly: true,
+    secure: true,
+    sameSite: 'None',
+    maxAge: options.maxAgeSeconds,
+  });
+}
+
+export function clearCrossSiteCookie(c: Context, name: string, options: { path: string }) {
+  deleteCookie(c, name, { path: options.path, httpOnly: true, secure: true, sameSite: 'None' });
+}

@@ -2,19 +2,27 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   assertSameOrigin,
+  clearCrossSiteCookie,
+  cookiesOf,
   coursePagePolicy,
   errorPages,
   eventStream,
   Hono,
   HttpError,
+  hashSource,
   limitBody,
   listen,
+  ltiToolPagePolicy,
+  newNonce,
+  nonceSource,
   onlyHosts,
   policies,
   RateLimiter,
   readForm,
   readJson,
   securityHeaders,
+  setCrossSiteCookie,
+  withErrorPages,
 } from '../src/index.ts';
 
 /** An app with the kit's parts, as a server builds one. */
@@ -70,6 +78,88 @@ describe('the HTTP kit', () => {
     assert.equal(response.headers.get('x-frame-options'), null);
     assert.equal(response.headers.get('cross-origin-resource-policy'), null);
     assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+  });
+
+  test('a server other sites frame: no referrer and HSTS when asked, still frameable', async () => {
+    const kit = new Hono();
+    kit.use(securityHeaders({ isolated: false, hideReferrer: true, strictTransport: true }));
+    kit.get('/', (c) => c.text('hi'));
+    const response = await kit.request('/');
+    assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
+    assert.match(response.headers.get('strict-transport-security') ?? '', /^max-age=\d+/);
+    assert.equal(response.headers.get('x-frame-options'), null);
+    assert.equal(response.headers.get('cross-origin-opener-policy'), null);
+    const host = await app(false).request('/');
+    assert.equal(host.headers.get('referrer-policy'), null);
+    assert.equal(host.headers.get('strict-transport-security'), null);
+  });
+
+  test('inline code: hashed as the CSP spec does, nonces fresh, never unsafe-inline', () => {
+    // The hash browsers accept for `<script>done();</script>` in the Web Platform Tests
+    // (content-security-policy/script-src/scripthash-default-src.sub.html).
+    assert.equal(hashSource('done();'), "'sha256-sc3CeiHrlck5tH2tTC4MnBYFnI9D5zp8f9odqnmGQjE='");
+    const [a, b] = [newNonce(), newNonce()];
+    assert.notEqual(a, b);
+    assert.equal(Buffer.from(a, 'base64').length, 16);
+    const script = hashSource('go()');
+    const policy = ltiToolPagePolicy({ scripts: [script, nonceSource(a)], styles: [script] });
+    assert.match(policy, new RegExp(`script-src ${script.replace(/[+/]/g, '\\$&')} 'nonce-`));
+    assert.match(policy, /frame-ancestors \*/);
+    assert.doesNotMatch(ltiToolPagePolicy(), /script-src|style-src/, "default-src 'none' rules");
+    assert.throws(() => ltiToolPagePolicy({ scripts: ["'unsafe-inline'"] }), /hash or nonce/);
+    assert.throws(() => ltiToolPagePolicy({ styles: ['*'] }), /hash or nonce/);
+    assert.match(
+      policies.ltiCoursePage,
+      /script-src 'self'; connect-src 'self'; frame-ancestors \*/,
+    );
+  });
+
+  test('cross-site cookies: SameSite=None and Secure on their path; read back with the rest', async () => {
+    const kit = new Hono();
+    kit.get('/set', (c) => {
+      setCrossSiteCookie(c, 'state_1', '1', { path: '/lti', maxAgeSeconds: 600 });
+      return c.text('ok');
+    });
+    kit.get('/read', (c) => {
+      clearCrossSiteCookie(c, 'state_1', { path: '/lti' });
+      return c.json(cookiesOf(c));
+    });
+    const set = (await kit.request('/set')).headers.get('set-cookie') ?? '';
+    for (const part of ['state_1=1', 'Max-Age=600', 'Path=/lti', 'HttpOnly', 'Secure']) {
+      assert.ok(set.includes(part), `${part} in ${set}`);
+    }
+    assert.match(set, /SameSite=None/);
+    const read = await kit.request('/read', { headers: { cookie: 'state_1=1; other=2' } });
+    assert.deepEqual(await read.json(), { state_1: '1', other: '2' });
+    assert.match(read.headers.get('set-cookie') ?? '', /^state_1=; Max-Age=0; Path=\/lti/);
+  });
+
+  test('a refusal writer of its own: status, message and headers from the kit', async () => {
+    const logged: unknown[] = [];
+    const kit = new Hono();
+    withErrorPages(kit, {
+      format: (c, { status, message, error }) =>
+        c.html(`<p data-kind="${error === undefined ? 'miss' : 'thrown'}">${message}</p>`, status),
+      unexpected: 'Try again.',
+      log: (error) => logged.push(error),
+    });
+    kit.get('/slow-down', () => {
+      throw new HttpError(429, 'Slow down.', { 'retry-after': '60' });
+    });
+    kit.get('/bug', () => {
+      throw new Error('secret detail');
+    });
+    const slow = await kit.request('/slow-down');
+    assert.equal(slow.status, 429);
+    assert.equal(slow.headers.get('retry-after'), '60');
+    assert.equal(await slow.text(), '<p data-kind="thrown">Slow down.</p>');
+    const bug = await kit.request('/bug');
+    assert.equal(bug.status, 500);
+    assert.equal(await bug.text(), '<p data-kind="thrown">Try again.</p>');
+    assert.equal((logged[0] as Error).message, 'secret detail');
+    const miss = await kit.request('/nowhere');
+    assert.equal(miss.status, 404);
+    assert.equal(await miss.text(), '<p data-kind="miss">Not found.</p>');
   });
 
   test('the policy texts: a course page connects where its LMS kind says, and nowhere else', () => {

@@ -27,3 +27,6 @@ export const paths = {
   canvasConfig: '/lti/canvas.json',
   register: '/lti/register',
 } as const;
+
+/** The largest body each kind of request may have: a form (an id_token), progress, an answer. */
+export const bodyLimits = { form: 64 * 1024, progress: 160 * 1024, answer: 16 * 1024 } as const;

@@ -1,9 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Context } from 'hono';
+import { escapeHtml } from '@teach-in/course-schema/html-text';
+import { type Context, readForm } from '@teach-in/http-kit';
 import { claim } from './claims.ts';
-import { paths, type ToolContext } from './context.ts';
-import { autoPostPage, escapeHtml, page, Refusal } from './http-glue.ts';
+import { bodyLimits, paths, type ToolContext } from './context.ts';
 import { checkStateScript } from './platform-storage.ts';
+import { Refusal } from './refusals.ts';
+import { autoPostPage, page, sendPage } from './tool-pages.ts';
 import type { VerifiedMessage } from './verify-id-token.ts';
 
 const requestLifetimeMs = 30 * 60 * 1000;
@@ -39,27 +41,30 @@ export async function deepLinkPicker(
     )
     .join('');
   // With the LMS's client-side storage, the picker shows only once the state checks out.
-  const check = message.storageTarget
-    ? `<p id="ti-storage-check">Checking…</p><script>${checkStateScript(
+  const checkScript = message.storageTarget
+    ? checkStateScript(
         message.storageTarget,
         new URL(message.registration.authLoginUrl).origin,
         state,
         "document.getElementById('ti-picker').hidden = false; document.getElementById('ti-storage-check').remove();",
-      )}</script>`
-    : '';
-  return c.html(
+      )
+    : undefined;
+  const check = checkScript ? '<p id="ti-storage-check">Checking…</p>' : '';
+  return sendPage(
+    c,
     page(
       'Add a Teach-in activity',
-      `<main><h1>Add a Teach-in activity</h1>${check}<form id="ti-picker"${check ? ' hidden' : ''} method="post" action="${paths.deepLink}"><input type="hidden" name="request" value="${id}"><fieldset><legend>Pick a whole course or one module</legend><ul style="list-style:none;padding:0">${choices}</ul></fieldset><button>Add to the course</button></form></main>`,
+      `<main><h1>Add a Teach-in activity</h1>${check}<form id="ti-picker"${check ? ' hidden' : ''} method="post" action="${paths.deepLink}"><input type="hidden" name="request" value="${id}"><fieldset><legend>Pick a whole course or one module</legend><ul class="ti-choices">${choices}</ul></fieldset><button>Add to the course</button></form></main>`,
+      checkScript ? [checkScript] : [],
     ),
   );
 }
 
 /** `POST /lti/deep-link`: the signed LtiDeepLinkingResponse, posted back to the LMS. */
 export async function deepLinkRespond(context: ToolContext, c: Context) {
-  const form = await c.req.parseBody();
-  const id = typeof form.request === 'string' ? form.request : '';
-  const target = typeof form.target === 'string' ? form.target : '';
+  const form = await readForm(c, bodyLimits.form);
+  const id = form.get('request') ?? '';
+  const target = form.get('target') ?? '';
   const request = await context.store.takeDeepLinkRequest(hash(id), context.now());
   if (!request) {
     throw new Refusal(
@@ -98,5 +103,5 @@ export async function deepLinkRespond(context: ToolContext, c: Context) {
     },
     300,
   );
-  return c.html(autoPostPage(request.returnUrl, { JWT: jwt }));
+  return sendPage(c, autoPostPage(request.returnUrl, { JWT: jwt }));
 }

@@ -1,9 +1,10 @@
+import { escapeHtml } from '@teach-in/course-schema/html-text';
 import { nrpsScope } from './claims.ts';
 import type { ToolContext } from './context.ts';
 import { serviceToken } from './grade-service.ts';
-import { escapeHtml, page } from './http-glue.ts';
 import type { ServedTarget } from './served-courses.ts';
 import type { Launch } from './storage/store.ts';
+import { page, type ToolPage } from './tool-pages.ts';
 
 const learnerRole = 'http://purl.imsglobal.org/vocab/lis/v2/membership#Learner';
 
@@ -42,7 +43,7 @@ export async function facilitatorPage(
   launch: Launch,
   served: ServedTarget,
   counts: { questionId: string; response: string; count: number }[],
-): Promise<string> {
+): Promise<ToolPage> {
   const size = await classSize(context, launch);
   const rows = [...served.questions.values()].map((question) => {
     const mine = counts.filter((row) => row.questionId === question.id);

@@ -1,12 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import {
+  type Context,
+  clearCrossSiteCookie,
+  cookiesOf,
+  readForm,
+  setCrossSiteCookie,
+} from '@teach-in/http-kit';
 import { agsScope, claim, isFacilitator } from './claims.ts';
-import { paths, type ToolContext } from './context.ts';
+import { bodyLimits, paths, type ToolContext } from './context.ts';
 import { deepLinkPicker } from './deep-linking.ts';
-import { Refusal } from './http-glue.ts';
 import { type LoginRequest, loginStateLifetimeMs, startLogin, stateCookie } from './oidc-login.ts';
 import { checkThenOpenPage, storeStatePage } from './platform-storage.ts';
+import { Refusal } from './refusals.ts';
+import { sendPage } from './tool-pages.ts';
 import { type BrowserState, verifyIdToken } from './verify-id-token.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -14,9 +20,9 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 async function formOrQuery(c: Context): Promise<Record<string, string>> {
   const fields: Record<string, string> = {};
   if (c.req.method === 'POST') {
-    const body = await c.req.parseBody();
-    for (const [name, value] of Object.entries(body))
-      if (typeof value === 'string') fields[name] = value;
+    const form = await readForm(c, bodyLimits.form);
+    // A field sent twice is ambiguous: neither value is taken.
+    for (const [name, value] of form) if (form.getAll(name).length === 1) fields[name] = value;
   } else {
     for (const [name, value] of Object.entries(c.req.query())) fields[name] = value;
   }
@@ -35,14 +41,11 @@ export async function login(context: ToolContext, c: Context) {
   );
   // Binds the state to this browser where cookies work; where an iframe blocks them the
   // single-use state and nonce in the database still stop a replay.
-  setCookie(c, `${stateCookie}${state}`, '1', {
+  setCrossSiteCookie(c, `${stateCookie}${state}`, '1', {
     path: '/lti',
-    httpOnly: true,
-    secure: true,
-    sameSite: 'None',
-    maxAge: loginStateLifetimeMs / 1000,
+    maxAgeSeconds: loginStateLifetimeMs / 1000,
   });
-  if (storage) return c.html(storeStatePage(storage.target, storage.origin, state, redirect));
+  if (storage) return sendPage(c, storeStatePage(storage.target, storage.origin, state, redirect));
   return c.redirect(redirect, 302);
 }
 
@@ -73,7 +76,7 @@ export async function launch(context: ToolContext, c: Context) {
     context.store,
     context.keySets,
     form,
-    browserState(getCookie(c), form.state),
+    browserState(cookiesOf(c), form.state),
     now,
     (verified) => {
       // Only those who build the course place activities (Deep Linking §4.4 leaves it to us).
@@ -101,7 +104,7 @@ export async function launch(context: ToolContext, c: Context) {
       }
     },
   );
-  deleteCookie(c, `${stateCookie}${form.state}`, { path: '/lti', secure: true, sameSite: 'None' });
+  clearCrossSiteCookie(c, `${stateCookie}${form.state}`, { path: '/lti' });
   if (message.kind === 'deep-linking') return deepLinkPicker(context, c, message, form.state ?? '');
   const claims = message.claims;
   const ags = claims[claim.ags];
@@ -131,7 +134,7 @@ export async function launch(context: ToolContext, c: Context) {
   const next = isFacilitator(roles) ? `${home}facilitator` : home;
   if (message.storageTarget) {
     const origin = new URL(message.registration.authLoginUrl).origin;
-    return c.html(checkThenOpenPage(message.storageTarget, origin, form.state ?? '', next));
+    return sendPage(c, checkThenOpenPage(message.storageTarget, origin, form.state ?? '', next));
   }
   return c.redirect(next, 303);
 }

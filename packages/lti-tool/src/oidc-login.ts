@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Refusal } from './http-glue.ts';
 import { validStorageTarget } from './platform-storage.ts';
+import { Refusal } from './refusals.ts';
 import type { LtiStore } from './storage/store.ts';
 
 /** A login state lives long enough for the LMS round trip, no longer. */

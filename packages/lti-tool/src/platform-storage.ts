@@ -5,7 +5,8 @@
  * At login the tool stores the state there; at launch its page reads it back and opens
  * the course only if it is the same, so a launch forged in someone else's browser stops.
  */
-import { escapeHtml, page } from './http-glue.ts';
+import { escapeHtml } from '@teach-in/course-schema/html-text';
+import { page, type ToolPage } from './tool-pages.ts';
 
 /** `_parent` or the name of a frame of the LMS page (the spec's lti_storage_target). */
 export function validStorageTarget(target: string | undefined): string | null {
@@ -39,11 +40,17 @@ function ask(subject, fields) {
 }
 
 /** Login: put the state in the LMS's storage, then go on to the LMS's OIDC endpoint. */
-export function storeStatePage(target: string, origin: string, state: string, next: string) {
+export function storeStatePage(
+  target: string,
+  origin: string,
+  state: string,
+  next: string,
+): ToolPage {
   const script = `${messenger(target, origin)}
 ask('lti.put_data', { key: ${JSON.stringify(stateKey(state))}, value: ${JSON.stringify(state)} })
   .finally(() => location.replace(${JSON.stringify(next)}));`;
-  return page('Signing in…', `<p>Signing in…</p><script>${script}</script>`);
+  // The script's text names this login's state: allowed by the response's nonce.
+  return page('Signing in…', '<p>Signing in…</p>', [script]);
 }
 
 /**
@@ -63,7 +70,12 @@ ask('lti.get_data', { key: ${JSON.stringify(stateKey(state))} }).then(
 }
 
 /** The launch page that opens the course once the LMS's storage confirms the state. */
-export function checkThenOpenPage(target: string, origin: string, state: string, url: string) {
+export function checkThenOpenPage(
+  target: string,
+  origin: string,
+  state: string,
+  url: string,
+): ToolPage {
   const script = checkStateScript(
     target,
     origin,
@@ -72,6 +84,7 @@ export function checkThenOpenPage(target: string, origin: string, state: string,
   );
   return page(
     'Opening the course…',
-    `<main><p id="ti-storage-check" data-url="${escapeHtml(url)}">Opening the course…</p></main><script>${script}</script>`,
+    `<main><p id="ti-storage-check" data-url="${escapeHtml(url)}">Opening the course…</p></main>`,
+    [script],
   );
 }

@@ -1,16 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { runtimeFiles } from '@teach-in/course-builder';
 import { isCorrect, isGraded } from '@teach-in/course-schema';
-import { contentTypeOf } from '@teach-in/http-kit';
-import type { Context } from 'hono';
+import { type Context, contentTypeOf, policies, readJson } from '@teach-in/http-kit';
 import { z } from 'zod';
 import { agsScope, isFacilitator } from './claims.ts';
-import type { ToolContext } from './context.ts';
+import { bodyLimits, type ToolContext } from './context.ts';
 import { facilitatorPage } from './facilitator.ts';
-import { bodyLimits, coursePageCsp, Refusal } from './http-glue.ts';
 import { hashToken } from './launch-routes.ts';
+import { Refusal } from './refusals.ts';
 import { learnerPage, type ServedTarget } from './served-courses.ts';
 import type { Launch } from './storage/store.ts';
+import { sendPage } from './tool-pages.ts';
 
 // The same wire format and limits as `teach-in workshop` (lms-bridge workshop-protocol.ts).
 const writer = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
@@ -70,26 +70,16 @@ export async function courseFile(context: ToolContext, c: Context) {
       ...(saved.state ? { state: saved.state } : {}),
       ...(saved.location ? { location: saved.location } : {}),
     });
-    c.header('content-security-policy', coursePageCsp);
+    c.header('content-security-policy', policies.ltiCoursePage);
     c.header('cache-control', 'no-store');
     return c.html(html);
   }
   const bytes = served.files.get(file);
   if (!bytes) throw new Refusal(404, 'not-found', 'There is no such file in this course.');
-  c.header('content-security-policy', coursePageCsp);
+  c.header('content-security-policy', policies.ltiCoursePage);
   c.header('cache-control', 'private, max-age=300');
   c.header('content-type', contentTypeOf(file));
   return c.body(bytes as Uint8Array<ArrayBuffer>);
-}
-
-async function readJson(c: Context, limit: number): Promise<unknown> {
-  const text = await c.req.text();
-  if (text.length > limit) throw new Refusal(413, 'body-too-large', 'The request is too large.');
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new Refusal(400, 'malformed-json', 'The request is not JSON.');
-  }
 }
 
 /** `POST /lti/play/<token>/progress`: the tracker's latest progress; a grade when finished. */
@@ -171,5 +161,5 @@ async function facilitatorView(
     throw new Refusal(403, 'not-facilitator', 'Only the instructors of this class see its totals.');
   }
   const counts = await context.store.answerCounts(launch.registrationId, launch.resourceLinkId);
-  return c.html(await facilitatorPage(context, launch, served, counts));
+  return sendPage(c, await facilitatorPage(context, launch, served, counts));
 }

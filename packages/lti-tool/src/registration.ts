@@ -1,10 +1,11 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import type { Context } from 'hono';
+import type { Context } from '@teach-in/http-kit';
 import { z } from 'zod';
 import { agsScope, nrpsScope } from './claims.ts';
 import { paths, type ToolContext } from './context.ts';
-import { page, Refusal } from './http-glue.ts';
+import { Refusal } from './refusals.ts';
 import type { Registration } from './storage/store.ts';
+import { fixedCode, page, sendPage } from './tool-pages.ts';
 
 export interface ManualRegistration {
   issuer: string;
@@ -65,6 +66,11 @@ const platformConfiguration = z.object({
   jwks_uri: z.string().url(),
   registration_endpoint: z.string().url(),
 });
+
+/** Dynamic Registration §3.6: the tool tells the LMS's window or frame it is done. */
+const closeRegistration = fixedCode(
+  "(window.opener || window.parent).postMessage({subject: 'org.imsglobal.lti.close'}, '*')",
+);
 
 function sameKey(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -137,10 +143,12 @@ export async function dynamicRegistration(
     jwksUrl: platform.jwks_uri,
     deploymentIds: [deploymentId],
   });
-  return c.html(
+  return sendPage(
+    c,
     page(
       'Teach-in is registered',
-      `<main><h1>Teach-in is registered</h1><p id="ti-registered">The LMS can now add Teach-in activities.</p></main><script>(window.opener || window.parent).postMessage({subject: 'org.imsglobal.lti.close'}, '*')</script>`,
+      '<main><h1>Teach-in is registered</h1><p id="ti-registered">The LMS can now add Teach-in activities.</p></main>',
+      [closeRegistration],
     ),
   );
 }

@@ -1,26 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { serve } from '@hono/node-server';
 import type { Course } from '@teach-in/course-schema';
-import { Hono } from 'hono';
-import { paths, type ToolContext } from './context.ts';
+import { escapeHtml } from '@teach-in/course-schema/html-text';
+import {
+  Hono,
+  limitBody,
+  listen,
+  ltiToolPagePolicy,
+  securityHeaders,
+  withErrorPages,
+} from '@teach-in/http-kit';
+import { bodyLimits, paths, type ToolContext } from './context.ts';
 import { deepLinkRespond } from './deep-linking.ts';
 import { GradeOutbox } from './grade-service.ts';
-import {
-  bodyLimits,
-  escapeHtml,
-  installErrorPages,
-  limitBody,
-  page,
-  securityMiddleware,
-} from './http-glue.ts';
 import { ToolKeys } from './keys.ts';
 import { launch, login } from './launch-routes.ts';
 import { courseFile, saveAnswer, saveProgress } from './play-routes.ts';
+import { refusalPages } from './refusals.ts';
 import { canvasConfiguration, dynamicRegistration } from './registration.ts';
 import { ServedCourses } from './served-courses.ts';
 import { LtiStore } from './storage/store.ts';
+import { page, sendPage } from './tool-pages.ts';
 import { PlatformKeySets } from './verify-id-token.ts';
 
 export interface LtiToolOptions {
@@ -64,8 +65,17 @@ export function createApp(
   log: (message: string) => void,
 ): Hono {
   const app = new Hono();
-  installErrorPages(app, log);
-  app.use(securityMiddleware());
+  withErrorPages(app, refusalPages(log));
+  // Not isolated: the LMS frames the tool's pages and opens its registration page.
+  app.use(
+    securityHeaders({
+      isolated: false,
+      hideReferrer: true,
+      strictTransport: true,
+      policy: ltiToolPagePolicy(),
+    }),
+  );
+  // No body past the largest a route reads; each route reads within its own, smaller limit.
   app.use('/lti/*', limitBody(bodyLimits.progress));
   app.on(['GET', 'POST'], paths.login, (c) => login(context, c));
   app.post(paths.launch, (c) => launch(context, c));
@@ -80,7 +90,8 @@ export function createApp(
   app.post(`${paths.play}:token/progress`, (c) => saveProgress(context, c));
   app.post(`${paths.play}:token/answer`, (c) => saveAnswer(context, c));
   app.get('/', (c) =>
-    c.html(
+    sendPage(
+      c,
       page(
         'Teach-in LTI tool',
         `<main><h1>Teach-in LTI 1.3 tool</h1><p>Add it to an LMS: see docs/lti/. Login URL <code>${escapeHtml(context.baseUrl + paths.login)}</code>, launch URL <code>${escapeHtml(context.baseUrl + paths.launch)}</code>, keys <code>${escapeHtml(context.baseUrl + paths.jwks)}</code>.</p></main>`,
@@ -168,14 +179,13 @@ export async function startLtiTool(options: LtiToolOptions): Promise<RunningLtiT
   };
   const app = createApp(context, registrationKey, log);
   const host = options.host ?? '127.0.0.1';
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const running = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () =>
-      resolve(running),
-    );
-    running.once('error', reject);
+  // LMSs and learners reach the tool over the internet: a slow client cannot hold a connection.
+  const server = await listen(app, {
+    port: options.port,
+    hostname: host,
+    slowClientTimeouts: true,
   });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
+  const { port } = server;
   context.baseUrl = (options.publicUrl ?? `http://127.0.0.1:${port}`).replace(/\/$/, '');
   outbox.start();
   // Expired data goes while the tool runs, not only at start (any process may do it).
@@ -198,11 +208,8 @@ export async function startLtiTool(options: LtiToolOptions): Promise<RunningLtiT
     async close() {
       clearInterval(purgeTimer);
       await outbox.stop();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Keep-alive connections (the LMS's browser) would hold close() open.
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      });
+      // Ends keep-alive connections too (the LMS's browser), which would hold close() open.
+      await server.close();
       await store.close();
     },
   };

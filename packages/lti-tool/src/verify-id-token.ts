@@ -6,8 +6,8 @@ import {
   type ResourceLinkClaims,
   resourceLinkClaims,
 } from './claims.ts';
-import { Refusal } from './http-glue.ts';
 import { unknownDeployment } from './oidc-login.ts';
+import { Refusal } from './refusals.ts';
 import type { LtiStore, Registration } from './storage/store.ts';
 
 /** Clock skew between the LMS and the tool that is still accepted. */

@@ -7,9 +7,7 @@
  * platform checks, so the tool cannot pass by being lenient.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
+import { Hono, listen } from '@teach-in/http-kit';
 import {
   createRemoteJWKSet,
   exportJWK,
@@ -522,17 +520,10 @@ window.addEventListener('message', (event) => {
   });
 
   const hostname = options.hostname ?? '127.0.0.1';
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    // localhost may resolve to ::1 or 127.0.0.1: listen on both.
-    const bind = hostname === 'localhost' ? '::' : hostname;
-    const running = serve({ fetch: app.fetch, port: 0, hostname: bind }, () => resolve(running));
-  });
-  issuer = `http://${hostname}:${(server.address() as AddressInfo).port}`;
+  // localhost may resolve to ::1 or 127.0.0.1: listen on both.
+  const server = await listen(app, { hostname: hostname === 'localhost' ? '::' : hostname });
+  issuer = `http://${hostname}:${server.port}`;
   platform.issuer = issuer;
-  platform.close = () =>
-    new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      if ('closeAllConnections' in server) server.closeAllConnections();
-    });
+  platform.close = () => server.close();
   return platform;
 }

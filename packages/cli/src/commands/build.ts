@@ -90,7 +90,7 @@ export async function runBuild(
       return exitCodes.failure;
     }
   }
-  // Only now: a build that failed part way leaves nothing behind, the cache included.
+  // Only once every course is built: a run that failed keeps no parsed course.
   keepParsed();
   return exitCodes.ok;
 }

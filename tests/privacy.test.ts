@@ -19,7 +19,7 @@ import { exportFormats } from '@teach-in/course-schema';
 import { readLaunch } from '@teach-in/lms-bridge';
 import { startCmi5Host, startHost, unpackZip } from '@teach-in/lms-host';
 import type { Browser, Cookie, Frame } from 'playwright-core';
-import { buildToTemp, readZip, repoRoot } from './support/build-fixture.ts';
+import { buildToTemp, builtCourseId, readZip, repoRoot } from './support/build-fixture.ts';
 import { launchChromium } from './support/chromium.ts';
 import { conventions, conventionsFor } from './support/language-conventions.ts';
 import type { Call } from './support/strict-values.ts';
@@ -58,10 +58,7 @@ function built(name: string): string {
     out = buildToTemp(path.join(coursesRoot, name), coveredFormats.join(','));
     builds.set(name, out);
   }
-  // The course's folder; hidden entries are the build's own (its parse cache).
-  const [id] = readdirSync(out).filter((entry) => !entry.startsWith('.'));
-  assert.ok(id, `building ${name} wrote nothing`);
-  return path.join(out, id);
+  return path.join(out, builtCourseId(out));
 }
 
 /** One language of a built course: its packages share a name, `<id>` or `<id>.<lang>`. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,16 @@ export function buildToTemp(courseDir: string, formats = 'scorm12,scorm2004,web'
   const result = runCli(['build', courseDir, '--format', formats, '--out', out]);
   if (result.status !== 0) throw new Error(`build failed (${result.status}):\n${result.stderr}`);
   return out;
+}
+
+/**
+ * The id of the one course a build wrote into `out` (its folder's name). Hidden entries are
+ * the build's own, such as its parse cache.
+ */
+export function builtCourseId(out: string): string {
+  const [id, ...more] = readdirSync(out).filter((name) => !name.startsWith('.'));
+  if (!id || more.length > 0) throw new Error(`expected one course folder in ${out}`);
+  return id;
 }
 
 export function readZip(file: string): Uint8Array {

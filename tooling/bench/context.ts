@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { exportFormats } from '@teach-in/course-schema';
-import { buildToTemp, repoRoot } from '../../tests/support/build-fixture.ts';
+import { buildToTemp, builtCourseId, repoRoot } from '../../tests/support/build-fixture.ts';
 
 /** A course built once per bench run with the real CLI, in every format, shared by measurements. */
 export interface BuiltCourse {
@@ -48,9 +48,7 @@ export function createContext(quick: boolean): BenchContext & { dispose(): void 
       if (!built) {
         const out = buildToTemp(courseDir, exportFormats.join(','));
         buildOuts.push(out);
-        // The course's folder; hidden entries are the build's own (its parse cache).
-        const [id] = readdirSync(out).filter((name) => !name.startsWith('.'));
-        if (!id) throw new Error(`building ${courseDir} wrote nothing`);
+        const id = builtCourseId(out);
         built = { name: path.basename(courseDir), outDir: path.join(out, id), id };
         builds.set(courseDir, built);
       }

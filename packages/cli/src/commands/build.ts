@@ -8,7 +8,7 @@ import { loadAll, report } from './load.ts';
  * Where a build keeps the courses it parsed, inside its output folder, so that the next
  * build with nothing changed skips parsing (course-parser's load-cache.ts).
  */
-export const parseCacheFolder = '.teach-in-parsed';
+const parseCacheFolder = '.teach-in-parsed';
 
 function parseFormats(value: string | undefined): ExportFormat[] | string {
   if (value === undefined) return [...exportFormats];
